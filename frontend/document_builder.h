@@ -1,0 +1,80 @@
+// DocumentBuilder: the one place where a document tree is assembled, fed by
+// the YAML and JSON readers as a stream of events. It owns the rules that
+// must be the same for both formats: duplicate keys (error at the second,
+// note at the first), non-scalar keys, `<<` merges, alias sharing without
+// expansion, and the nesting limit.
+//
+// Inside a mapping, nodes alternate key, value, key, value...
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "diagnostics/emitter.h"
+#include "frontend/document.h"
+
+namespace isobar {
+
+class DocumentBuilder {
+ public:
+  // Collections nested deeper than `max_depth` are reported once (R012) and
+  // the document is marked failed.
+  DocumentBuilder(const SourceBuffer& source, DiagnosticEmitter& emitter,
+                  uint32_t max_depth);
+
+  auto AddScalar(ByteRange range, std::string value, ScalarStyle style)
+      -> NodeId;
+  auto AddNull(ByteRange range) -> NodeId;
+  // Adds an already built node again (a YAML alias). A node that is still
+  // open (an alias inside its own anchor) is refused: returns kNoNode after
+  // reporting, and adds a null in its place.
+  auto AddAlias(NodeId target, ByteRange alias_range) -> NodeId;
+
+  auto BeginMapping(uint32_t begin) -> NodeId;
+  auto BeginSequence(uint32_t begin) -> NodeId;
+  // Closes the innermost open collection. Without `end`, the collection ends
+  // where its last child ends (block YAML); with it, at `end` (exclusive).
+  void EndCollection(std::optional<uint32_t> end = std::nullopt);
+
+  // Marks the result unusable (after a syntax error).
+  void Fail() { failed_ = true; }
+  auto failed() const -> bool { return failed_; }
+  auto depth() const -> size_t { return stack_.size(); }
+
+  // The finished document, or nullopt if anything failed or nothing was
+  // added.
+  auto Finish() -> std::optional<Document>;
+
+ private:
+  struct Frame {
+    NodeId id;
+    // For mappings: a key waiting for its value.
+    NodeId pending_key = kNoNode;
+    // For mappings: `<<` sources, merged at the end.
+    std::vector<NodeId> merges;
+    // Where the last attached child ends (block collections end there).
+    uint32_t last_end = 0;
+    // For large mappings: key -> entry index, to find duplicates in O(1).
+    std::unordered_map<std::string, uint32_t> index;
+  };
+
+  auto NewNode(NodeKind kind, ByteRange range) -> NodeId;
+  // Attaches a finished node to the innermost open collection (or as root).
+  void Attach(NodeId id);
+  void AddEntry(Frame& frame, NodeId key, NodeId value);
+  void ApplyMerges(Frame& frame);
+  auto FindEntry(Frame& frame, const std::string& key) -> const MapEntry*;
+
+  Document document_;
+  DiagnosticEmitter* emitter_;
+  uint32_t max_depth_;
+  std::vector<Frame> stack_;
+  // Nodes whose collection is still open (for recursive-alias detection).
+  std::vector<bool> open_;
+  bool failed_ = false;
+  bool depth_reported_ = false;
+};
+
+}  // namespace isobar
