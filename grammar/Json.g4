@@ -1,5 +1,9 @@
-// JSON (RFC 8259) for isobar's JSON reader. Tokens keep their character
-// positions, which the reader maps back to byte offsets.
+// JSON (RFC 8259) for isobar's JSON reader (frontend/json_reader.cpp).
+//
+// The reader drives its document builder from a parse listener, so rules
+// carry no actions and no labels. Tokens keep their code point positions,
+// which the reader maps back to byte offsets. Punctuation has named tokens
+// so that the reader can translate "expected ..." sets into readable text.
 grammar Json;
 
 document : value EOF ;
@@ -14,14 +18,23 @@ value
   | KW_NULL
   ;
 
-object : '{' (member (',' member)*)? '}' ;
-member : STRING ':' value ;
-array  : '[' (value (',' value)*)? ']' ;
+object : LBRACE (member (COMMA member)*)? RBRACE ;
+member : STRING COLON value ;
+array  : LBRACKET (value (COMMA value)*)? RBRACKET ;
+
+LBRACE   : '{' ;
+RBRACE   : '}' ;
+LBRACKET : '[' ;
+RBRACKET : ']' ;
+COMMA    : ',' ;
+COLON    : ':' ;
 
 KW_TRUE  : 'true' ;
 KW_FALSE : 'false' ;
 KW_NULL  : 'null' ;
 
+// Raw control characters are not allowed inside strings; the reader explains
+// the lexer error this causes (unterminated string, unescaped tab).
 STRING : '"' (ESCAPE | SAFE_CHAR)* '"' ;
 fragment ESCAPE : '\\' (["\\/bfnrt] | 'u' HEX HEX HEX HEX) ;
 fragment HEX : [0-9a-fA-F] ;

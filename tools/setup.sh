@@ -7,6 +7,7 @@ PACKAGES=(
   g++ cmake make
   libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
   libantlr4-runtime-dev antlr4 default-jre-headless
+  uuid-dev  # antlr4-runtime's CMake targets link -luuid, but the -dev package doesn't depend on it
   catch2
 )
 

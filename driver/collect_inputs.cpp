@@ -1,0 +1,138 @@
+// Walking directories for templates, safe against symlink loops.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <set>
+#include <system_error>
+
+#include "diagnostics/emitter.h"
+#include "driver/lint.h"
+
+namespace isobar {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+auto HasTemplateExtension(const fs::path& path) -> bool {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return ext == ".yaml" || ext == ".yml" || ext == ".json" ||
+         ext == ".template";
+}
+
+auto ProblemReport(const std::string& name, DiagnosticKind kind,
+                   const std::string& message, bool input_failure)
+    -> FileReport {
+  FileReport report;
+  report.display_name = name;
+  report.input_failure = input_failure;
+  report.buffers.push_back(std::make_unique<SourceBuffer>(name, ""));
+  CollectingConsumer consumer;
+  DiagnosticEmitter emitter(consumer);
+  emitter.Emit(kind, {report.buffers.back().get(), {}}, "{}", message);
+  report.diagnostics = std::move(consumer.diagnostics());
+  return report;
+}
+
+// A directory's identity, to notice when a symlink leads back into it.
+struct DirId {
+  dev_t device;
+  ino_t inode;
+  auto operator<=>(const DirId&) const = default;
+};
+
+auto GetDirId(const fs::path& path, DirId& id) -> bool {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  id = {st.st_dev, st.st_ino};
+  return true;
+}
+
+class Walker {
+ public:
+  explicit Walker(CollectedInputs& out) : out_(out) {}
+
+  void Walk(const fs::path& dir, const std::string& display) {
+    DirId id{};
+    if (!GetDirId(dir, id)) return;
+    if (!active_.insert(id).second) {
+      out_.problems.emplace_back(
+          out_.inputs.size(),
+          ProblemReport(display, DiagnosticKind::DirectoryLoop,
+                        fmt::format("`{}` leads back into a directory that is "
+                                    "already being walked; skipping it to "
+                                    "avoid an endless loop",
+                                    display),
+                        false));
+      return;
+    }
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      entries.push_back(*it);
+    }
+    if (ec) {
+      out_.problems.emplace_back(
+          out_.inputs.size(),
+          ProblemReport(display, DiagnosticKind::FileUnreadable,
+                        fmt::format("cannot read directory `{}`: {}", display,
+                                    ec.message()),
+                        true));
+      active_.erase(id);
+      return;
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const fs::directory_entry& entry : entries) {
+      std::string name = entry.path().filename().string();
+      std::string child = display.ends_with('/') ? display + name
+                                                 : display + "/" + name;
+      std::error_code type_ec;
+      if (entry.is_directory(type_ec)) {
+        // Hidden directories (.git, .tox) are tooling, not templates.
+        if (!name.starts_with('.')) Walk(entry.path(), child);
+      } else if (entry.is_regular_file(type_ec) &&
+                 HasTemplateExtension(entry.path())) {
+        out_.inputs.push_back({entry.path(), child, false});
+      }
+    }
+    active_.erase(id);
+  }
+
+ private:
+  CollectedInputs& out_;
+  // Directories on the current walk path (not all visited ones: the same
+  // directory reached twice through different links is not a loop).
+  std::set<DirId> active_;
+};
+
+}  // namespace
+
+auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs {
+  CollectedInputs out;
+  for (const std::string& arg : paths) {
+    fs::path path(arg);
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      out.problems.emplace_back(
+          out.inputs.size(),
+          ProblemReport(arg, DiagnosticKind::FileUnreadable,
+                        fmt::format("cannot read `{}`: {}", arg,
+                                    ec ? ec.message() : "no such file or directory"),
+                        true));
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      Walker(out).Walk(path, arg);
+    } else {
+      out.inputs.push_back({path, arg, true});
+    }
+  }
+  return out;
+}
+
+}  // namespace isobar

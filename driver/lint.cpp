@@ -1,0 +1,104 @@
+#include "driver/lint.h"
+
+#include <atomic>
+#include <exception>
+#include <thread>
+
+#include "analysis/structure_check.h"
+#include "diagnostics/emitter.h"
+
+namespace isobar {
+
+namespace {
+
+void CheckOne(const LintInput& input, const LintOptions& options,
+              FileReport& report, DiagnosticEmitter& emitter) {
+  ReadResult read =
+      ReadSourceFile(input.path, input.display_name, options.load, emitter);
+  const SourceBuffer& source = *read.buffer;
+  report.buffers.push_back(std::move(read.buffer));
+  if (!read.ok) return;
+  std::optional<Template> tmpl = LoadTemplate(source, options.load, emitter);
+  if (!tmpl) return;
+  if (tmpl->format == TemplateFormat::NotATemplate) {
+    if (!input.named) {
+      report.checked = false;
+      return;
+    }
+    emitter.Emit(DiagnosticKind::NotATemplate,
+                 tmpl->document.LocationOf(tmpl->document.root()),
+                 "`{}` is not a template: no `heat_template_version`, "
+                 "`AWSTemplateFormatVersion` or `Resources`, and not a Heat "
+                 "environment",
+                 input.display_name);
+    return;
+  }
+  CheckStructure(*tmpl, emitter);
+}
+
+}  // namespace
+
+auto LintFile(const LintInput& input, const LintOptions& options)
+    -> FileReport {
+  FileReport report;
+  report.display_name = input.display_name;
+  CollectingConsumer consumer;
+  DiagnosticEmitter emitter(consumer);
+  std::string failure;
+  try {
+    CheckOne(input, options, report, emitter);
+  } catch (const std::exception& e) {
+    failure = e.what();
+  } catch (...) {
+    failure = "unknown exception";
+  }
+  report.diagnostics = std::move(consumer.diagnostics());
+  for (const Diagnostic& d : report.diagnostics) {
+    if (d.kind == DiagnosticKind::FileUnreadable) report.input_failure = true;
+  }
+  if (!failure.empty()) {
+    // Contain the failure, but never let it pass for success.
+    if (report.buffers.empty()) {
+      report.buffers.push_back(
+          std::make_unique<SourceBuffer>(input.display_name, ""));
+    }
+    CollectingConsumer internal;
+    DiagnosticEmitter internal_emitter(internal);
+    internal_emitter.Emit(DiagnosticKind::InternalError,
+                          {report.buffers.front().get(), {}},
+                          "isobar failed while checking this file ({}); "
+                          "please report it with the file attached",
+                          failure);
+    for (Diagnostic& d : internal.diagnostics()) {
+      report.diagnostics.push_back(std::move(d));
+    }
+    report.input_failure = true;
+  }
+  return report;
+}
+
+auto LintFiles(std::span<const LintInput> inputs, const LintOptions& options)
+    -> std::vector<FileReport> {
+  std::vector<FileReport> reports(inputs.size());
+  unsigned jobs = std::max(1u, std::min<unsigned>(
+                                   options.jobs, static_cast<unsigned>(inputs.size())));
+  if (jobs <= 1) {
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      reports[i] = LintFile(inputs[i], options);
+    }
+    return reports;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < jobs; ++t) {
+    workers.emplace_back([&] {
+      for (size_t i = next++; i < inputs.size(); i = next++) {
+        reports[i] = LintFile(inputs[i], options);
+      }
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+  return reports;
+}
+
+}  // namespace isobar

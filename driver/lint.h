@@ -1,0 +1,63 @@
+// The lint driver: which files to check, and checking each one through
+// the frontend and the analysis passes. It never prints; the CLI renders.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "diagnostics/diagnostic.h"
+#include "frontend/load.h"
+
+namespace isobar {
+
+struct LintOptions {
+  LoadOptions load;
+  // Worker threads; results come back in input order whatever the count.
+  unsigned jobs = 1;
+};
+
+// One file to check.
+struct LintInput {
+  std::filesystem::path path;
+  // The name shown to users: as given on the command line, or joined onto
+  // the directory argument during a walk.
+  std::string display_name;
+  // Named on the command line: a non-template is then an error, not skipped.
+  bool named = false;
+};
+
+// What checking one input produced.
+struct FileReport {
+  std::string display_name;
+  // Owns every buffer the diagnostics point into.
+  std::vector<std::unique_ptr<SourceBuffer>> buffers;
+  std::vector<Diagnostic> diagnostics;
+  // False when the file was skipped (not a template, found by a walk).
+  bool checked = true;
+  // The input could not be read, or isobar failed: exit status 2.
+  bool input_failure = false;
+};
+
+// Expands command-line paths: files are taken as named; directories are
+// walked recursively for *.yaml, *.yml, *.json and *.template, in sorted
+// order. Problems met on the way (an unreadable path, a symlink loop)
+// come back as reports of their own, in place.
+struct CollectedInputs {
+  std::vector<LintInput> inputs;
+  // Reports for paths that could not be walked, each with the index of
+  // the input it precedes, so output order follows the command line.
+  std::vector<std::pair<size_t, FileReport>> problems;
+};
+auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs;
+
+// Checks one file. Exceptions are contained and reported as R900.
+auto LintFile(const LintInput& input, const LintOptions& options) -> FileReport;
+
+// Checks all inputs on `options.jobs` threads; reports in input order.
+auto LintFiles(std::span<const LintInput> inputs, const LintOptions& options)
+    -> std::vector<FileReport>;
+
+}  // namespace isobar

@@ -1,0 +1,885 @@
+#include "frontend/json_reader.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frontend/document_builder.h"
+
+// After every header that may include <cstdio>: the ANTLR runtime undefines
+// the C `EOF` macro so that `Token::EOF` can exist.
+#include "JsonLexer.h"
+#include "JsonParser.h"
+
+namespace isobar {
+
+namespace {
+
+using isobar_grammar::JsonLexer;
+using isobar_grammar::JsonParser;
+
+constexpr size_t kEof = antlr4::Token::EOF;
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// ANTLR's parser recurses two C++ frames per nesting level. This cap keeps a
+// generous `max_depth` from turning deep input into a stack overflow, even
+// on a worker thread's smaller stack.
+constexpr uint32_t kMaxParserDepth = 4096;
+
+// Thrown by the parser's error listener to stop at the first syntax error;
+// later errors are mostly consequences of the first.
+struct StopParsing {};
+
+// ------------------------------------------------------------------------
+// Text, code points and byte offsets.
+
+// ANTLR numbers characters by code point; isobar locates everything by byte.
+// For ASCII text (almost every template) the two differ only by the BOM.
+class PositionMap {
+ public:
+  // Decodes `text` from `begin` on into code points for ANTLR, recording
+  // where each code point starts when the text is not pure ASCII.
+  auto Decode(std::string_view text, uint32_t begin) -> std::u32string;
+
+  // The byte offset of ANTLR character `index`; an index at or past the end
+  // maps to the end of the text.
+  auto ByteOf(size_t index) const -> uint32_t {
+    if (byte_of_.empty()) {
+      return static_cast<uint32_t>(std::min<size_t>(begin_ + index, end_));
+    }
+    return byte_of_[std::min(index, byte_of_.size() - 1)];
+  }
+
+  // The bytes a token spans; an EOF token gives the empty range at the end.
+  auto RangeOf(const antlr4::Token& token) const -> ByteRange {
+    return {ByteOf(token.getStartIndex()), ByteOf(token.getStopIndex() + 1)};
+  }
+
+ private:
+  uint32_t begin_ = 0;
+  uint32_t end_ = 0;
+  // byte_of_[i] is where code point i starts; one extra entry for the end.
+  std::vector<uint32_t> byte_of_;
+};
+
+// How many bytes the UTF-8 sequence starting with `lead` takes.
+auto Utf8Length(unsigned char lead) -> uint32_t {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  // A stray continuation byte: the caller promised valid UTF-8, so this only
+  // keeps a broken promise from looping.
+  return 1;
+}
+
+auto PositionMap::Decode(std::string_view text, uint32_t begin)
+    -> std::u32string {
+  begin_ = begin;
+  end_ = static_cast<uint32_t>(text.size());
+  std::string_view body = text.substr(begin);
+  bool ascii = std::all_of(body.begin(), body.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  if (ascii) return std::u32string(body.begin(), body.end());
+
+  std::u32string code_points;
+  code_points.reserve(body.size());
+  byte_of_.reserve(body.size() + 1);
+  for (uint32_t i = begin; i < end_;) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    uint32_t length = Utf8Length(lead);
+    char32_t cp = U'\uFFFD';
+    if (i + length <= end_) {
+      static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+      cp = lead & kLeadMask[length];
+      for (uint32_t k = 1; k < length; ++k) {
+        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      }
+    } else {
+      length = 1;
+    }
+    byte_of_.push_back(i);
+    code_points.push_back(cp);
+    i += length;
+  }
+  byte_of_.push_back(end_);
+  return code_points;
+}
+
+// Feeds ANTLR code points decoded by PositionMap. ANTLRInputStream's own
+// loader would silently drop a BOM, shifting every position after it.
+class CodePointStream : public antlr4::ANTLRInputStream {
+ public:
+  CodePointStream(std::u32string code_points, const std::string& source_name) {
+    _data = std::move(code_points);
+    p = 0;
+    name = source_name;
+  }
+};
+
+// Where the first bracket nested deeper than `limit` opens. Brackets inside
+// strings do not count. The scan agrees with the lexer on every string the
+// lexer accepts; where they disagree the lexer reports an error before the
+// parser gets that deep.
+auto FindTooDeep(std::string_view text, uint32_t begin, uint32_t limit)
+    -> std::optional<uint32_t> {
+  uint32_t depth = 0;
+  bool in_string = false;
+  for (size_t i = begin; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        break;
+      case '[':
+      case '{':
+        if (++depth > limit) return static_cast<uint32_t>(i);
+        break;
+      case ']':
+      case '}':
+        if (depth > 0) --depth;
+        break;
+      default:
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+// ------------------------------------------------------------------------
+// String values.
+
+auto HexDigit(char c) -> int {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The value of four hex digits at `at`, or -1.
+auto Hex4(std::string_view text, size_t at) -> int32_t {
+  if (at + 4 > text.size()) return -1;
+  int32_t value = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    int digit = HexDigit(text[at + k]);
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// The value of a STRING token's text (quotes included). The lexer has
+// checked every escape; an unpaired surrogate has no UTF-8 form and becomes
+// U+FFFD.
+auto DecodeString(std::string_view token) -> std::string {
+  std::string_view body = token.substr(1, token.size() - 2);
+  size_t backslash = body.find('\\');
+  if (backslash == std::string_view::npos) return std::string(body);
+  std::string out;
+  out.reserve(body.size());
+  size_t i = 0;
+  while (backslash != std::string_view::npos && backslash + 1 < body.size()) {
+    out.append(body.substr(i, backslash - i));
+    char escape = body[backslash + 1];
+    i = backslash + 2;
+    switch (escape) {
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        int32_t cp = Hex4(body, i);
+        if (cp < 0) break;
+        i += 4;
+        if (cp >= 0xD800 && cp < 0xDC00 && body.substr(i, 2) == "\\u") {
+          int32_t low = Hex4(body, i + 2);
+          if (low >= 0xDC00 && low < 0xE000) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+          }
+        }
+        if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
+        AppendUtf8(out, static_cast<uint32_t>(cp));
+        break;
+      }
+      default:
+        // `"`, `\` and `/` stand for themselves.
+        out += escape;
+        break;
+    }
+    backslash = body.find('\\', i);
+  }
+  out.append(body.substr(std::min(i, body.size())));
+  return out;
+}
+
+// ------------------------------------------------------------------------
+// Syntax error messages.
+
+// One syntax error, ready to emit.
+struct SyntaxError {
+  ByteRange range;
+  std::string message;
+  // A related place, such as the bracket that is never closed.
+  std::optional<ByteRange> note_range;
+  std::string note;
+  // A suggested edit: replace `fix_range` with `fix_text`.
+  std::string fix;
+  ByteRange fix_range;
+  std::string fix_text;
+};
+
+// An open `{` or `[`, for "a `}` is missing".
+struct OpenBracket {
+  uint32_t offset;
+  char opener;
+};
+
+auto CloserOf(char opener) -> char { return opener == '{' ? '}' : ']'; }
+
+// At most `limit` bytes of `text` without cutting a UTF-8 sequence, marking
+// the cut with an ellipsis.
+auto Shorten(std::string_view text, size_t limit = 24) -> std::string {
+  if (text.size() <= limit) return std::string(text);
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+// Characters that run together into one bad word or number, such as
+// `True`, `NaN`, `1.` or `+5`.
+auto IsWordChar(char c) -> bool {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_' || c == '$' || c == '.' ||
+         c == '+' || c == '-';
+}
+
+auto DescribeBadNumber(std::string_view number) -> std::string {
+  std::string_view hint;
+  bool has_exponent = number.find_first_of("eE") != std::string_view::npos;
+  char last = number.back();
+  if (number.front() == '+') {
+    hint = "; JSON numbers cannot start with `+`";
+  } else if (number == "-") {
+    hint = "; a digit must follow `-`";
+  } else if (number.starts_with(".") || number.starts_with("-.")) {
+    hint = "; write a digit before the `.`";
+  } else if (last == '.' || number.find(".e") != std::string_view::npos ||
+             number.find(".E") != std::string_view::npos) {
+    hint = "; write a digit after the `.`";
+  } else if (has_exponent && (last == 'e' || last == 'E' || last == '+' ||
+                              last == '-')) {
+    hint = "; the exponent needs digits";
+  } else {
+    std::string_view digits = number.substr(number.front() == '-' ? 1 : 0);
+    if (digits.size() > 1 && digits[0] == '0' && digits[1] >= '0' &&
+        digits[1] <= '9') {
+      hint = "; JSON numbers cannot have leading zeros";
+    }
+  }
+  return fmt::format("invalid number `{}`{}", Shorten(number), hint);
+}
+
+// A word that is not a JSON token: `True`, `None`, an unquoted key.
+auto DescribeBadWord(std::string_view word) -> std::string {
+  char first = word.front();
+  if ((first >= '0' && first <= '9') || first == '-' || first == '+' ||
+      first == '.') {
+    return DescribeBadNumber(word);
+  }
+  std::string lower(word);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  });
+  if (lower == "true" || lower == "false" || lower == "null") {
+    return fmt::format("`{}` is not a JSON value; write `{}`", word, lower);
+  }
+  if (word == "None") return "`None` is not a JSON value; write `null`";
+  return fmt::format(
+      "unexpected `{}`; JSON strings and keys must be in double quotes",
+      Shorten(word));
+}
+
+// What is wrong inside the string starting at `at`.
+auto DescribeBadString(std::string_view text, uint32_t at) -> SyntaxError {
+  auto end = static_cast<uint32_t>(text.size());
+  for (uint32_t i = at + 1; i < end; ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || c == '\r') {
+      return {.range = {at, i},
+              .message = "unterminated string; the closing `\"` is missing "
+                         "before the end of the line"};
+    }
+    if (c < 0x20) {
+      std::string message =
+          c == '\t' ? std::string("unescaped tab in a string; write it as `\\t`")
+                    : fmt::format("unescaped control character U+{:04X} in a "
+                                  "string; write it as `\\u{:04X}`",
+                                  c, c);
+      return {.range = {i, i + 1}, .message = std::move(message)};
+    }
+    if (c == '"') break;
+    if (c != '\\' || i + 1 >= end) continue;
+    auto escape = static_cast<unsigned char>(text[i + 1]);
+    if (std::string_view("\"\\/bfnrt").find(static_cast<char>(escape)) !=
+        std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    if (escape == 'u') {
+      uint32_t digits = 0;
+      while (digits < 4 && i + 2 + digits < end &&
+             HexDigit(text[i + 2 + digits]) >= 0) {
+        ++digits;
+      }
+      if (digits == 4) {
+        i += 5;
+        continue;
+      }
+      return {.range = {i, i + 2 + digits},
+              .message = fmt::format(
+                  "invalid escape `{}`; `\\u` needs four hex digits",
+                  text.substr(i, 2 + digits))};
+    }
+    // A control character after `\` is reported as itself on the next turn.
+    if (escape < 0x20) continue;
+    uint32_t length = std::min(Utf8Length(escape), end - (i + 1));
+    return {.range = {i, i + 1 + length},
+            .message = fmt::format(
+                "invalid escape `{}` in a string; JSON allows `\\\"`, `\\\\`, "
+                "`\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`",
+                text.substr(i, 1 + length))};
+  }
+  return {.range = {at, end},
+          .message = "unterminated string; the closing `\"` is missing"};
+}
+
+// Explains text at `at` that the lexer cannot turn into a token. `begin` is
+// where the JSON starts (after any BOM).
+auto DescribeBadText(std::string_view text, uint32_t begin, uint32_t at)
+    -> SyntaxError {
+  auto end = static_cast<uint32_t>(text.size());
+  char c = text[at];
+  if (c == '"') return DescribeBadString(text, at);
+  if (c == '\'') {
+    return {.range = {at, at + 1},
+            .message = "JSON strings need double quotes, not `'`"};
+  }
+  if (c == '/' && at + 1 < end && (text[at + 1] == '/' || text[at + 1] == '*')) {
+    return {.range = {at, at + 2},
+            .message = "comments are not allowed in JSON"};
+  }
+  if (IsWordChar(c)) {
+    // The lexer may have taken the start of the word as a token already
+    // (`true` of `trueish`, `1` of `1.`), so look back as well as ahead.
+    uint32_t first = at;
+    while (first > begin && IsWordChar(text[first - 1])) --first;
+    uint32_t last = at;
+    while (last < end && IsWordChar(text[last])) ++last;
+    return {.range = {first, last},
+            .message = DescribeBadWord(text.substr(first, last - first))};
+  }
+  uint32_t length =
+      std::min(Utf8Length(static_cast<unsigned char>(c)), end - at);
+  std::string_view shown = text.substr(at, length);
+  if (shown == "\u201C" || shown == "\u201D" || shown == "\u2018" ||
+      shown == "\u2019") {
+    return {.range = {at, at + length},
+            .message = fmt::format(
+                "unexpected `{}`; JSON strings need straight double quotes",
+                shown)};
+  }
+  if (length == 1 && c > ' ' && c < 0x7F) {
+    return {.range = {at, at + 1},
+            .message = fmt::format("unexpected character `{}`", c)};
+  }
+  char32_t cp = static_cast<unsigned char>(c);
+  if (length > 1) {
+    std::u32string decoded = PositionMap().Decode(shown, 0);
+    cp = decoded.empty() ? cp : decoded.front();
+  }
+  return {.range = {at, at + length},
+          .message = fmt::format("unexpected character U+{:04X}",
+                                 static_cast<uint32_t>(cp))};
+}
+
+// A token as shown in messages: its text in backticks.
+auto TokenText(std::string_view text, ByteRange range) -> std::string {
+  return fmt::format("`{}`",
+                     Shorten(text.substr(range.begin, range.end - range.begin)));
+}
+
+auto ExpectedName(ssize_t type) -> std::string_view {
+  switch (type) {
+    case JsonParser::LBRACE: return "`{`";
+    case JsonParser::RBRACE: return "`}`";
+    case JsonParser::LBRACKET: return "`[`";
+    case JsonParser::RBRACKET: return "`]`";
+    case JsonParser::COMMA: return "`,`";
+    case JsonParser::COLON: return "`:`";
+    case JsonParser::KW_TRUE: return "`true`";
+    case JsonParser::KW_FALSE: return "`false`";
+    case JsonParser::KW_NULL: return "`null`";
+    case JsonParser::STRING: return "a string";
+    case JsonParser::NUMBER: return "a number";
+    default: return "the end of the file";
+  }
+}
+
+// "`,`, `]` or a string", never ANTLR's "{',', ']', STRING}".
+auto DescribeExpected(const antlr4::misc::IntervalSet& expected)
+    -> std::string {
+  std::vector<ssize_t> types = expected.toList();
+  std::string out;
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (i > 0) out += i + 1 == types.size() ? " or " : ", ";
+    out += ExpectedName(types[i]);
+  }
+  return out;
+}
+
+// A token the parser saw: its type and bytes.
+struct SeenToken {
+  size_t type = kEof;
+  ByteRange range;
+};
+
+// Everything known when the parser stops at a token it cannot use.
+struct ParserStop {
+  SeenToken found;
+  std::optional<SeenToken> previous;
+  antlr4::misc::IntervalSet expected;
+  std::optional<OpenBracket> innermost;
+};
+
+auto IsValueStart(size_t type) -> bool {
+  switch (type) {
+    case JsonParser::LBRACE:
+    case JsonParser::LBRACKET:
+    case JsonParser::STRING:
+    case JsonParser::NUMBER:
+    case JsonParser::KW_TRUE:
+    case JsonParser::KW_FALSE:
+    case JsonParser::KW_NULL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+auto DescribeParserStop(std::string_view text, const ParserStop& stop)
+    -> SyntaxError {
+  const SeenToken& found = stop.found;
+  const auto& expected = stop.expected;
+  SyntaxError error{.range = found.range};
+  auto note_opener = [&](std::string_view what) {
+    if (!stop.innermost) return;
+    error.note_range = ByteRange{stop.innermost->offset,
+                                 stop.innermost->offset + 1};
+    error.note = fmt::format("the `{}` {}", stop.innermost->opener, what);
+  };
+  if (found.type == kEof) {
+    if (stop.innermost) {
+      error.message = fmt::format("unexpected end of file; a `{}` is missing",
+                                  CloserOf(stop.innermost->opener));
+      note_opener("opened here is never closed");
+    } else {
+      error.message = "unexpected end of file; the file holds no JSON value";
+    }
+    return error;
+  }
+  std::string shown = TokenText(text, found.range);
+  bool closes_innermost =
+      stop.innermost &&
+      found.type == static_cast<size_t>(stop.innermost->opener == '{'
+                                            ? JsonParser::RBRACE
+                                            : JsonParser::RBRACKET);
+  if (stop.previous && stop.previous->type == JsonParser::COMMA &&
+      closes_innermost) {
+    error.range = stop.previous->range;
+    error.message = "trailing comma is not allowed in JSON";
+    error.fix = "remove the comma";
+    error.fix_range = stop.previous->range;
+    return error;
+  }
+  if (stop.previous && stop.previous->type == JsonParser::NUMBER &&
+      found.type == JsonParser::NUMBER &&
+      stop.previous->range.end == found.range.begin) {
+    // `01` lexes as two numbers.
+    error.range = {stop.previous->range.begin, found.range.end};
+    error.message = DescribeBadNumber(text.substr(
+        error.range.begin, error.range.end - error.range.begin));
+    return error;
+  }
+  auto suggest_comma = [&] {
+    if (!stop.previous || !IsValueStart(found.type)) return;
+    error.fix = "insert a `,`";
+    error.fix_range = {stop.previous->range.end, stop.previous->range.end};
+    error.fix_text = ",";
+  };
+  if (expected.contains(kEof)) {
+    error.message =
+        found.type == JsonParser::RBRACE || found.type == JsonParser::RBRACKET
+            ? fmt::format("unexpected {} after the end of the JSON value; it "
+                          "closes nothing",
+                          shown)
+            : fmt::format("unexpected {} after the end of the JSON value; a "
+                          "JSON file holds a single value",
+                          shown);
+  } else if (expected.contains(static_cast<size_t>(JsonParser::COLON))) {
+    error.message = fmt::format("expected `:` after the key, found {}", shown);
+  } else if (expected.contains(static_cast<size_t>(JsonParser::COMMA)) &&
+             expected.contains(static_cast<size_t>(JsonParser::RBRACE))) {
+    error.message = fmt::format(
+        "expected `,` or `}}` after an object member, found {}", shown);
+    suggest_comma();
+    if (found.type == JsonParser::RBRACKET) note_opener("opened here");
+  } else if (expected.contains(static_cast<size_t>(JsonParser::COMMA)) &&
+             expected.contains(static_cast<size_t>(JsonParser::RBRACKET))) {
+    error.message = fmt::format(
+        "expected `,` or `]` after an array element, found {}", shown);
+    suggest_comma();
+    if (found.type == JsonParser::RBRACE) note_opener("opened here");
+  } else if (expected.contains(static_cast<size_t>(JsonParser::STRING)) &&
+             !expected.contains(static_cast<size_t>(JsonParser::NUMBER))) {
+    if (IsValueStart(found.type)) {
+      error.message = fmt::format(
+          "expected a string key, found {}; object keys must be strings",
+          shown);
+    } else if (expected.contains(static_cast<size_t>(JsonParser::RBRACE))) {
+      error.message =
+          fmt::format("expected a string key or `}}`, found {}", shown);
+    } else {
+      error.message = fmt::format("expected a string key, found {}", shown);
+    }
+  } else if (expected.contains(static_cast<size_t>(JsonParser::NUMBER))) {
+    error.message =
+        expected.contains(static_cast<size_t>(JsonParser::RBRACKET))
+            ? fmt::format("expected a value or `]`, found {}", shown)
+            : fmt::format("expected a value, found {}", shown);
+  } else {
+    error.message = fmt::format("unexpected {}; expected {}", shown,
+                                DescribeExpected(expected));
+  }
+  return error;
+}
+
+// ------------------------------------------------------------------------
+// From parser to builder.
+
+// One step of the document. The parse is recorded and replayed into the
+// builder only after ANTLR's objects are gone: mixing the builder's
+// allocations with ANTLR's hundreds of thousands of small ones made freeing
+// them a third of the run time.
+struct Event {
+  enum class Kind : uint8_t { BeginMapping, BeginSequence, End, String, Plain, Null };
+  Kind kind;
+  // Begin: the bracket's offset; End: one past the closing bracket;
+  // scalars: the token.
+  ByteRange range;
+};
+
+// Records parser events; no parse tree is kept.
+class RecordingListener : public antlr4::tree::ParseTreeListener {
+ public:
+  RecordingListener(const PositionMap& positions, std::vector<Event>& events)
+      : positions_(&positions), events_(&events) {}
+
+  void enterEveryRule(antlr4::ParserRuleContext* ctx) override {
+    if (stopped_) return;
+    size_t rule = ctx->getRuleIndex();
+    if (rule != JsonParser::RuleObject && rule != JsonParser::RuleArray) {
+      return;
+    }
+    uint32_t at = positions_->ByteOf(ctx->getStart()->getStartIndex());
+    bool object = rule == JsonParser::RuleObject;
+    events_->push_back({object ? Event::Kind::BeginMapping
+                               : Event::Kind::BeginSequence,
+                        {at, at}});
+    open_.push_back({at, object ? '{' : '['});
+  }
+
+  void exitEveryRule(antlr4::ParserRuleContext* ctx) override {
+    // Also called while a stopped parse unwinds, with a half-matched rule.
+    if (stopped_) return;
+    size_t rule = ctx->getRuleIndex();
+    if (rule != JsonParser::RuleObject && rule != JsonParser::RuleArray) {
+      return;
+    }
+    uint32_t end = positions_->RangeOf(*ctx->getStop()).end;
+    events_->push_back({Event::Kind::End, {end, end}});
+    open_.pop_back();
+  }
+
+  void visitTerminal(antlr4::tree::TerminalNode* node) override {
+    if (stopped_) return;
+    const antlr4::Token& token = *node->getSymbol();
+    Event::Kind kind;
+    switch (token.getType()) {
+      case JsonParser::STRING:
+        kind = Event::Kind::String;
+        break;
+      case JsonParser::NUMBER:
+      case JsonParser::KW_TRUE:
+      case JsonParser::KW_FALSE:
+        kind = Event::Kind::Plain;
+        break;
+      case JsonParser::KW_NULL:
+        kind = Event::Kind::Null;
+        break;
+      default:
+        return;
+    }
+    events_->push_back({kind, positions_->RangeOf(token)});
+  }
+
+  void visitErrorNode(antlr4::tree::ErrorNode* /*node*/) override {}
+
+  // Stops recording; the events are discarded after a syntax error.
+  void Stop() { stopped_ = true; }
+
+  auto innermost() const -> std::optional<OpenBracket> {
+    if (open_.empty()) return std::nullopt;
+    return open_.back();
+  }
+
+ private:
+  const PositionMap* positions_;
+  std::vector<Event>* events_;
+  std::vector<OpenBracket> open_;
+  bool stopped_ = false;
+};
+
+void Replay(std::string_view text, const std::vector<Event>& events,
+            DocumentBuilder& builder) {
+  for (const Event& event : events) {
+    ByteRange range = event.range;
+    std::string_view token = text.substr(range.begin, range.end - range.begin);
+    switch (event.kind) {
+      case Event::Kind::BeginMapping:
+        builder.BeginMapping(range.begin);
+        break;
+      case Event::Kind::BeginSequence:
+        builder.BeginSequence(range.begin);
+        break;
+      case Event::Kind::End:
+        builder.EndCollection(range.end);
+        break;
+      case Event::Kind::String:
+        builder.AddScalar(range, DecodeString(token), ScalarStyle::Quoted);
+        break;
+      case Event::Kind::Plain:
+        builder.AddScalar(range, std::string(token), ScalarStyle::Plain);
+        break;
+      case Event::Kind::Null:
+        builder.AddNull(range);
+        break;
+    }
+  }
+}
+
+// Records the lexer's first error, then ends the token stream: the parser
+// sees EOF where the bad text starts. Any syntax error the parser finds
+// before that point comes first in the file and wins.
+class LexerErrors : public antlr4::BaseErrorListener {
+ public:
+  LexerErrors(std::string_view text, uint32_t begin,
+              const PositionMap& positions)
+      : text_(text), begin_(begin), positions_(&positions) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* /*token*/,
+                   size_t /*line*/, size_t /*column*/,
+                   const std::string& /*message*/,
+                   std::exception_ptr /*error*/) override {
+    auto* lexer = static_cast<antlr4::Lexer*>(recognizer);
+    if (!first_) {
+      uint32_t at = positions_->ByteOf(lexer->tokenStartCharIndex);
+      if (at < text_.size()) first_ = DescribeBadText(text_, begin_, at);
+    }
+    lexer->_input->seek(lexer->_input->size());
+  }
+
+  auto first() -> std::optional<SyntaxError>& { return first_; }
+
+ private:
+  std::string_view text_;
+  uint32_t begin_;
+  const PositionMap* positions_;
+  std::optional<SyntaxError> first_;
+};
+
+// Records the parser's first error and stops the parse.
+class ParserErrors : public antlr4::BaseErrorListener {
+ public:
+  ParserErrors(std::string_view text, const PositionMap& positions,
+               RecordingListener& building)
+      : text_(text), positions_(&positions), building_(&building) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* token,
+                   size_t /*line*/, size_t /*column*/,
+                   const std::string& /*message*/,
+                   std::exception_ptr /*error*/) override {
+    building_->Stop();
+    if (first_ || token == nullptr) throw StopParsing{};
+    auto* parser = static_cast<antlr4::Parser*>(recognizer);
+    ParserStop stop{
+        .found = {token->getType(), positions_->RangeOf(*token)},
+        .expected = parser->getExpectedTokens(),
+        .innermost = building_->innermost(),
+    };
+    if (const antlr4::Token* previous = parser->getTokenStream()->LT(-1)) {
+      stop.previous = SeenToken{previous->getType(),
+                                positions_->RangeOf(*previous)};
+    }
+    at_eof_ = stop.found.type == kEof;
+    first_ = DescribeParserStop(text_, stop);
+    throw StopParsing{};
+  }
+
+  auto first() -> std::optional<SyntaxError>& { return first_; }
+  // Whether the error is at the end of the token stream, which a lexer
+  // error may have cut short.
+  auto at_eof() const -> bool { return at_eof_; }
+
+ private:
+  std::string_view text_;
+  const PositionMap* positions_;
+  RecordingListener* building_;
+  std::optional<SyntaxError> first_;
+  bool at_eof_ = false;
+};
+
+// Runs lexer and parser over `code_points`, recording the document in
+// `events`. Returns the first syntax error, if any.
+auto RunParser(const SourceBuffer& source, uint32_t begin,
+               const PositionMap& positions, std::u32string code_points,
+               std::vector<Event>& events) -> std::optional<SyntaxError> {
+  std::string_view text = source.text();
+  // The listeners outlive the lexer and parser that call them.
+  RecordingListener building(positions, events);
+  LexerErrors lexer_errors(text, begin, positions);
+  ParserErrors parser_errors(text, positions, building);
+
+  CodePointStream input(std::move(code_points), source.filename());
+  JsonLexer lexer(&input);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&lexer_errors);
+  antlr4::CommonTokenStream tokens(&lexer);
+  JsonParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&parser_errors);
+  // The grammar is LL(1); SLL never needs the full-context fallback.
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::SLL);
+  parser.setBuildParseTree(false);
+  parser.addParseListener(&building);
+  try {
+    parser.document();
+  } catch (const StopParsing&) {
+    // The error is recorded.
+  }
+  if (parser_errors.first() &&
+      !(lexer_errors.first() && parser_errors.at_eof())) {
+    return std::move(parser_errors.first());
+  }
+  if (lexer_errors.first()) return std::move(lexer_errors.first());
+  if (parser.getNumberOfSyntaxErrors() != 0) {
+    // Unreachable unless ANTLR reports an error without a token; never
+    // replay a half-recorded document.
+    return SyntaxError{.range = {begin, begin},
+                       .message = "the JSON parser stopped without a reason"};
+  }
+  return std::nullopt;
+}
+
+void EmitSyntaxError(const SourceBuffer& source, const SyntaxError& error,
+                     DiagnosticEmitter& emitter) {
+  DiagnosticBuilder diagnostic = emitter.Build(
+      DiagnosticKind::JsonSyntaxError, {&source, error.range}, "{}",
+      error.message);
+  if (error.note_range) {
+    diagnostic.Note({&source, *error.note_range}, "{}", error.note);
+  }
+  if (!error.fix.empty()) {
+    diagnostic.Fix(error.fix, {TextEdit{{&source, error.fix_range},
+                                        error.fix_text}});
+  }
+  diagnostic.Emit();
+}
+
+}  // namespace
+
+auto ParseJson(const SourceBuffer& source, const ParseOptions& options,
+               DiagnosticEmitter& emitter) -> std::optional<Document> {
+  std::string_view text = source.text();
+  uint32_t begin = text.starts_with(kBom) ? static_cast<uint32_t>(kBom.size()) : 0;
+  uint32_t limit = std::min(options.max_depth, kMaxParserDepth);
+  if (std::optional<uint32_t> at = FindTooDeep(text, begin, limit)) {
+    emitter.Emit(DiagnosticKind::NestingTooDeep, {&source, {*at, *at + 1}},
+                 "collections nest deeper than {} levels here; flatten the "
+                 "structure",
+                 limit);
+    return std::nullopt;
+  }
+
+  PositionMap positions;
+  std::u32string code_points = positions.Decode(text, begin);
+  std::vector<Event> events;
+  // About one event per eight bytes in templates as usually formatted.
+  events.reserve(text.size() / 8);
+  std::optional<SyntaxError> error;
+  try {
+    error = RunParser(source, begin, positions, std::move(code_points),
+                      events);
+  } catch (const std::exception& e) {
+    error = SyntaxError{.range = {begin, begin},
+                        .message = fmt::format("the JSON parser failed: {}",
+                                               e.what())};
+  } catch (...) {
+    error = SyntaxError{.range = {begin, begin},
+                        .message = "the JSON parser failed"};
+  }
+  if (error) {
+    EmitSyntaxError(source, *error, emitter);
+    return std::nullopt;
+  }
+  DocumentBuilder builder(source, emitter, limit);
+  Replay(text, events, builder);
+  return builder.Finish();
+}
+
+}  // namespace isobar
