@@ -19,6 +19,7 @@ class StructureChecker {
         hot_(tmpl.format == TemplateFormat::Hot) {}
 
   void Run() {
+    ReadTransforms();
     CheckVersion();
     CheckSections();
     CheckParameters();
@@ -79,6 +80,38 @@ class StructureChecker {
     if (doc_.IsMapping(node)) return true;
     ReportKind(node, what, "a mapping");
     return false;
+  }
+
+  // CloudFormation transforms change what a template may contain: SAM adds
+  // resource keys, AWS::LanguageExtensions adds `Fn::ForEach::` loops.
+  void ReadTransforms() {
+    if (hot_) return;
+    const MapEntry* entry = doc_.Find(doc_.root(), "Transform");
+    if (entry == nullptr) return;
+    auto read = [&](NodeId node) {
+      if (!doc_.IsScalar(node)) return;
+      const std::string& name = doc_.node(node).value;
+      if (name.starts_with("AWS::Serverless")) sam_ = true;
+      if (name == "AWS::LanguageExtensions") language_extensions_ = true;
+    };
+    read(entry->value);
+    if (doc_.IsSequence(entry->value)) {
+      for (NodeId item : doc_.node(entry->value).items) read(item);
+    }
+  }
+
+  // A `Fn::ForEach::Name` entry is a loop, not a definition. Returns true
+  // when the entry is one (reporting it if the transform is missing).
+  auto SkipForEach(const NamedNode& item) -> bool {
+    if (hot_ || !item.name.starts_with("Fn::ForEach::")) return false;
+    if (!language_extensions_) {
+      emitter_.Emit(DiagnosticKind::WrongNodeKind,
+                    doc_.LocationOf(item.name_range),
+                    "`{}` is a `Fn::ForEach` loop, which needs "
+                    "`Transform: AWS::LanguageExtensions`",
+                    item.name);
+    }
+    return true;
   }
 
   void CheckVersion() {
@@ -240,6 +273,7 @@ class StructureChecker {
     }
     std::string_view type_key = hot_ ? "type" : "Type";
     for (const Resource& r : tmpl_.resources) {
+      if (SkipForEach(r)) continue;
       std::string what = fmt::format("resource `{}`", r.name);
       if (doc_.IsNull(r.node)) {
         emitter_.Emit(DiagnosticKind::MissingResourceType,
@@ -250,6 +284,7 @@ class StructureChecker {
       }
       if (!ExpectMapping(r.node, what)) continue;
       for (const MapEntry& e : doc_.node(r.node).entries) {
+        if (sam_ && e.key == "IgnoreGlobals") continue;
         if (!keys_.Allows(KeySet::ResourceKeys, e.key)) {
           ReportUnknownKey(DiagnosticKind::UnknownResourceKey,
                            KeySet::ResourceKeys, "resource key", e.key,
@@ -311,6 +346,7 @@ class StructureChecker {
       return;
     }
     for (const Output& o : tmpl_.outputs) {
+      if (SkipForEach(o)) continue;
       std::string what = fmt::format("output `{}`", o.name);
       if (doc_.IsNull(o.node) || !ExpectMapping(o.node, what)) {
         if (doc_.IsNull(o.node)) ReportMissingValue(o);
@@ -339,6 +375,8 @@ class StructureChecker {
   DiagnosticEmitter& emitter_;
   KeyFacts keys_;
   bool hot_;
+  bool sam_ = false;
+  bool language_extensions_ = false;
 };
 
 void CheckEnvironment(const Template& tmpl, DiagnosticEmitter& emitter) {

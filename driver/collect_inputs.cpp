@@ -5,6 +5,7 @@
 #include <set>
 #include <system_error>
 
+#include "common/text.h"
 #include "diagnostics/emitter.h"
 #include "driver/lint.h"
 
@@ -15,11 +16,11 @@ namespace {
 namespace fs = std::filesystem;
 
 auto HasTemplateExtension(const fs::path& path) -> bool {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return ext == ".yaml" || ext == ".yml" || ext == ".json" ||
-         ext == ".template";
+  std::string name = path.filename().string();
+  for (std::string_view ext : {".yaml", ".yml", ".json", ".template"}) {
+    if (EndsWithIgnoreCase(name, ext)) return true;
+  }
+  return false;
 }
 
 auto ProblemReport(const std::string& name, DiagnosticKind kind,
@@ -79,7 +80,7 @@ class Walker {
           out_.inputs.size(),
           ProblemReport(display, DiagnosticKind::FileUnreadable,
                         fmt::format("cannot read directory `{}`: {}", display,
-                                    ec.message()),
+                                    LowerFirst(ec.message())),
                         true));
       active_.erase(id);
       return;
@@ -122,7 +123,7 @@ auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs {
           out.inputs.size(),
           ProblemReport(arg, DiagnosticKind::FileUnreadable,
                         fmt::format("cannot read `{}`: {}", arg,
-                                    ec ? ec.message() : "no such file or directory"),
+                                    ec ? LowerFirst(ec.message()) : "no such file or directory"),
                         true));
       continue;
     }

@@ -18,8 +18,17 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   const SourceBuffer& source = *read.buffer;
   report.buffers.push_back(std::move(read.buffer));
   if (!read.ok) return;
-  std::optional<Template> tmpl = LoadTemplate(source, options.load, emitter);
-  if (!tmpl) return;
+  LoadOptions load = options.load;
+  load.empty_is_error = input.named;
+  size_t errors_before = emitter.error_count();
+  std::optional<Template> tmpl = LoadTemplate(source, load, emitter);
+  if (!tmpl) {
+    // Nothing reported: an empty file met in a walk, skipped.
+    if (emitter.error_count() == errors_before && !input.named) {
+      report.checked = false;
+    }
+    return;
+  }
   if (tmpl->format == TemplateFormat::NotATemplate) {
     if (!input.named) {
       report.checked = false;
@@ -54,7 +63,10 @@ auto LintFile(const LintInput& input, const LintOptions& options)
   }
   report.diagnostics = std::move(consumer.diagnostics());
   for (const Diagnostic& d : report.diagnostics) {
-    if (d.kind == DiagnosticKind::FileUnreadable) report.input_failure = true;
+    if (d.kind == DiagnosticKind::FileUnreadable ||
+        d.kind == DiagnosticKind::InternalError) {
+      report.input_failure = true;
+    }
   }
   if (!failure.empty()) {
     // Contain the failure, but never let it pass for success.

@@ -1,5 +1,7 @@
 #include "frontend/document.h"
 
+#include <algorithm>
+
 namespace isobar {
 
 auto NodeKindDescription(NodeKind kind) -> std::string_view {
@@ -23,6 +25,37 @@ auto Document::Find(NodeId mapping, std::string_view key) const
     if (entry.key == key) return &entry;
   }
   return nullptr;
+}
+
+auto NodesEqual(const Document& document, NodeId a, NodeId b) -> bool {
+  // Iterative, and shared nodes compare once: an alias bomb stays cheap.
+  std::vector<std::pair<NodeId, NodeId>> stack{{a, b}};
+  std::vector<std::pair<NodeId, NodeId>> done;
+  while (!stack.empty()) {
+    auto [x, y] = stack.back();
+    stack.pop_back();
+    if (x == y) continue;
+    const Node& nx = document.node(x);
+    const Node& ny = document.node(y);
+    if (nx.kind != ny.kind || nx.value != ny.value ||
+        nx.items.size() != ny.items.size() ||
+        nx.entries.size() != ny.entries.size()) {
+      return false;
+    }
+    if (nx.items.empty() && nx.entries.empty()) continue;
+    if (std::find(done.begin(), done.end(), std::pair{x, y}) != done.end()) {
+      continue;
+    }
+    done.emplace_back(x, y);
+    for (size_t i = 0; i < nx.items.size(); ++i) {
+      stack.emplace_back(nx.items[i], ny.items[i]);
+    }
+    for (size_t i = 0; i < nx.entries.size(); ++i) {
+      if (nx.entries[i].key != ny.entries[i].key) return false;
+      stack.emplace_back(nx.entries[i].value, ny.entries[i].value);
+    }
+  }
+  return true;
 }
 
 void ForEachNodeOnce(const Document& document, NodeId root,

@@ -91,6 +91,10 @@ class Document {
   NodeId root_ = kNoNode;
 };
 
+// True when two nodes hold the same data: same kinds, scalar values,
+// items and entries (keys in order). Styles and ranges are ignored.
+auto NodesEqual(const Document& document, NodeId a, NodeId b) -> bool;
+
 // Calls `visit` once for every node reachable from `root`, however many
 // aliases share it. Iterative, so deep nesting cannot overflow the stack.
 void ForEachNodeOnce(const Document& document, NodeId root,

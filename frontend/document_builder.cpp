@@ -60,24 +60,15 @@ auto DocumentBuilder::AddAlias(NodeId target, ByteRange alias_range)
 }
 
 auto DocumentBuilder::BeginMapping(uint32_t begin) -> NodeId {
-  NodeId id = NewNode(NodeKind::Mapping, {begin, begin});
-  Attach(id);
-  open_[id] = true;
-  stack_.push_back(Frame{.id = id, .last_end = begin});
-  if (stack_.size() > max_depth_ && !depth_reported_) {
-    depth_reported_ = true;
-    failed_ = true;
-    emitter_->Emit(DiagnosticKind::NestingTooDeep,
-                   document_.LocationOf(ByteRange{begin, begin + 1}),
-                   "collections nest deeper than {} levels here; flatten the "
-                   "structure",
-                   max_depth_);
-  }
-  return id;
+  return BeginCollection(NodeKind::Mapping, begin);
 }
 
 auto DocumentBuilder::BeginSequence(uint32_t begin) -> NodeId {
-  NodeId id = NewNode(NodeKind::Sequence, {begin, begin});
+  return BeginCollection(NodeKind::Sequence, begin);
+}
+
+auto DocumentBuilder::BeginCollection(NodeKind kind, uint32_t begin) -> NodeId {
+  NodeId id = NewNode(kind, {begin, begin});
   Attach(id);
   open_[id] = true;
   stack_.push_back(Frame{.id = id, .last_end = begin});
@@ -104,6 +95,7 @@ void DocumentBuilder::EndCollection(std::optional<uint32_t> end) {
       frame.pending_key = kNoNode;
       AddEntry(frame, key, NewNode(NodeKind::Null, document_.nodes_[key].range));
     }
+    ReportDuplicates(frame);
     ApplyMerges(frame);
   }
   Node& closed = document_.nodes_[frame.id];
@@ -166,17 +158,12 @@ void DocumentBuilder::AddEntry(Frame& frame, NodeId key, NodeId value) {
     return;
   }
   if (key_node.value == "<<" && key_node.style == ScalarStyle::Plain) {
-    frame.merges.push_back(value);
+    frame.merges.emplace_back(value, key_node.range);
     return;
   }
   if (const MapEntry* first = FindEntry(frame, key_node.value)) {
-    emitter_->Build(DiagnosticKind::DuplicateKey,
-                    document_.LocationOf(key_node.range),
-                    "duplicate key `{}`; the later value would silently win",
-                    key_node.value)
-        .Note(document_.LocationOf(first->key_range), "`{}` first defined here",
-              key_node.value)
-        .Emit();
+    // Reported when the mapping closes: the new value may still be open.
+    frame.duplicates.push_back({first->key_range, first->value, key, value});
     // Like PyYAML (and so Heat), the last value wins.
     auto index = static_cast<size_t>(first - document_.nodes_[frame.id].entries.data());
     MapEntry& entry = document_.nodes_[frame.id].entries[index];
@@ -189,6 +176,29 @@ void DocumentBuilder::AddEntry(Frame& frame, NodeId key, NodeId value) {
   if (!frame.index.empty()) {
     frame.index.emplace(key_node.value, entries.size() - 1);
   }
+}
+
+void DocumentBuilder::ReportDuplicates(Frame& frame) {
+  for (const Duplicate& dup : frame.duplicates) {
+    const Node& key = document_.nodes_[dup.key];
+    // The same value twice loses nothing, so it is only worth a warning.
+    bool same = NodesEqual(document_, dup.first_value, dup.value);
+    Location at = document_.LocationOf(key.range);
+    auto builder =
+        same ? emitter_->Build(DiagnosticKind::RedundantDuplicateKey, at,
+                               "duplicate key `{}` repeats the same value; "
+                               "remove one of them",
+                               key.value)
+             : emitter_->Build(DiagnosticKind::DuplicateKey, at,
+                               "duplicate key `{}`; the later value would "
+                               "silently win",
+                               key.value);
+    builder
+        .Note(document_.LocationOf(dup.first_key_range),
+              "`{}` first defined here", key.value)
+        .Emit();
+  }
+  frame.duplicates.clear();
 }
 
 void DocumentBuilder::ApplyMerges(Frame& frame) {
@@ -214,13 +224,13 @@ void DocumentBuilder::ApplyMerges(Frame& frame) {
       }
     }
   };
-  for (NodeId source : frame.merges) {
+  for (auto [source, key_range] : frame.merges) {
     const Node& src = document_.nodes_[source];
     if (src.kind == NodeKind::Sequence) {
       std::vector<NodeId> items = src.items;
-      for (NodeId item : items) merge_one(item, src.range);
+      for (NodeId item : items) merge_one(item, key_range);
     } else {
-      merge_one(source, src.range);
+      merge_one(source, key_range);
     }
   }
   frame.merges.clear();

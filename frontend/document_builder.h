@@ -48,12 +48,22 @@ class DocumentBuilder {
   auto Finish() -> std::optional<Document>;
 
  private:
+  // A key seen twice in one mapping, reported when the mapping closes.
+  struct Duplicate {
+    ByteRange first_key_range;
+    NodeId first_value;
+    NodeId key;
+    NodeId value;
+  };
+
   struct Frame {
     NodeId id;
     // For mappings: a key waiting for its value.
     NodeId pending_key = kNoNode;
-    // For mappings: `<<` sources, merged at the end.
-    std::vector<NodeId> merges;
+    // For mappings: `<<` sources and where their `<<` key is, merged at
+    // the end.
+    std::vector<std::pair<NodeId, ByteRange>> merges;
+    std::vector<Duplicate> duplicates;
     // Where the last attached child ends (block collections end there).
     uint32_t last_end = 0;
     // For large mappings: key -> entry index, to find duplicates in O(1).
@@ -61,9 +71,11 @@ class DocumentBuilder {
   };
 
   auto NewNode(NodeKind kind, ByteRange range) -> NodeId;
+  auto BeginCollection(NodeKind kind, uint32_t begin) -> NodeId;
   // Attaches a finished node to the innermost open collection (or as root).
   void Attach(NodeId id);
   void AddEntry(Frame& frame, NodeId key, NodeId value);
+  void ReportDuplicates(Frame& frame);
   void ApplyMerges(Frame& frame);
   auto FindEntry(Frame& frame, const std::string& key) -> const MapEntry*;
 

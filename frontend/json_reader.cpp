@@ -25,17 +25,17 @@ using isobar_grammar::JsonParser;
 constexpr size_t kEof = antlr4::Token::EOF;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-// ANTLR's parser recurses two C++ frames per nesting level. This cap keeps a
-// generous `max_depth` from turning deep input into a stack overflow, even
-// on a worker thread's smaller stack.
-constexpr uint32_t kMaxParserDepth = 4096;
+// ANTLR's parser recurses two or three C++ frames per nesting level, about
+// 470 bytes of stack per level of objects (measured, RelWithDebInfo). This
+// cap keeps a generous `max_depth` from turning deep input into a stack
+// overflow: 1024 levels need about half a megabyte.
+constexpr uint32_t kMaxParserDepth = 1024;
 
 // Thrown by the parser's error listener to stop at the first syntax error;
 // later errors are mostly consequences of the first.
 struct StopParsing {};
 
-// ------------------------------------------------------------------------
-// Text, code points and byte offsets.
+// --- Text, code points and byte offsets ---
 
 // ANTLR numbers characters by code point; isobar locates everything by byte.
 // For ASCII text (almost every template) the two differ only by the BOM.
@@ -72,9 +72,19 @@ auto Utf8Length(unsigned char lead) -> uint32_t {
   if (lead >= 0xF0) return 4;
   if (lead >= 0xE0) return 3;
   if (lead >= 0xC0) return 2;
-  // A stray continuation byte: the caller promised valid UTF-8, so this only
-  // keeps a broken promise from looping.
+  // A stray continuation byte; only invalid UTF-8 has one.
   return 1;
+}
+
+// The code point of the `length`-byte UTF-8 sequence at `at`.
+auto CodePointAt(std::string_view text, uint32_t at, uint32_t length)
+    -> char32_t {
+  static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  char32_t cp = static_cast<unsigned char>(text[at]) & kLeadMask[length];
+  for (uint32_t k = 1; k < length; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+  }
+  return cp;
 }
 
 auto PositionMap::Decode(std::string_view text, uint32_t begin)
@@ -91,20 +101,11 @@ auto PositionMap::Decode(std::string_view text, uint32_t begin)
   code_points.reserve(body.size());
   byte_of_.reserve(body.size() + 1);
   for (uint32_t i = begin; i < end_;) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    uint32_t length = Utf8Length(lead);
-    char32_t cp = U'\uFFFD';
-    if (i + length <= end_) {
-      static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
-      cp = lead & kLeadMask[length];
-      for (uint32_t k = 1; k < length; ++k) {
-        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-      }
-    } else {
-      length = 1;
-    }
+    uint32_t length = Utf8Length(static_cast<unsigned char>(text[i]));
+    // A sequence cut off by the end of the text is one bad character.
+    if (i + length > end_) length = 1;
     byte_of_.push_back(i);
-    code_points.push_back(cp);
+    code_points.push_back(CodePointAt(text, i, length));
     i += length;
   }
   byte_of_.push_back(end_);
@@ -159,8 +160,7 @@ auto FindTooDeep(std::string_view text, uint32_t begin, uint32_t limit)
   return std::nullopt;
 }
 
-// ------------------------------------------------------------------------
-// String values.
+// --- String values ---
 
 auto HexDigit(char c) -> int {
   if (c >= '0' && c <= '9') return c - '0';
@@ -245,8 +245,7 @@ auto DecodeString(std::string_view token) -> std::string {
   return out;
 }
 
-// ------------------------------------------------------------------------
-// Syntax error messages.
+// --- Syntax error messages ---
 
 // One syntax error, ready to emit.
 struct SyntaxError {
@@ -266,8 +265,6 @@ struct OpenBracket {
   uint32_t offset;
   char opener;
 };
-
-auto CloserOf(char opener) -> char { return opener == '{' ? '}' : ']'; }
 
 // At most `limit` bytes of `text` without cutting a UTF-8 sequence, marking
 // the cut with an ellipsis.
@@ -309,6 +306,8 @@ auto DescribeBadNumber(std::string_view number) -> std::string {
     if (digits.size() > 1 && digits[0] == '0' && digits[1] >= '0' &&
         digits[1] <= '9') {
       hint = "; JSON numbers cannot have leading zeros";
+    } else {
+      hint = "; if it is a string, put it in double quotes";
     }
   }
   return fmt::format("invalid number `{}`{}", Shorten(number), hint);
@@ -322,9 +321,7 @@ auto DescribeBadWord(std::string_view word) -> std::string {
     return DescribeBadNumber(word);
   }
   std::string lower(word);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
   if (lower == "true" || lower == "false" || lower == "null") {
     return fmt::format("`{}` is not a JSON value; write `{}`", word, lower);
   }
@@ -346,10 +343,11 @@ auto DescribeBadString(std::string_view text, uint32_t at) -> SyntaxError {
     }
     if (c < 0x20) {
       std::string message =
-          c == '\t' ? std::string("unescaped tab in a string; write it as `\\t`")
-                    : fmt::format("unescaped control character U+{:04X} in a "
-                                  "string; write it as `\\u{:04X}`",
-                                  c, c);
+          c == '\t'
+              ? std::string("unescaped tab in a string; write it as `\\t`")
+              : fmt::format("unescaped control character U+{:04X} in a "
+                            "string; write it as `\\u{:04X}`",
+                            c, c);
       return {.range = {i, i + 1}, .message = std::move(message)};
     }
     if (c == '"') break;
@@ -399,7 +397,8 @@ auto DescribeBadText(std::string_view text, uint32_t begin, uint32_t at)
     return {.range = {at, at + 1},
             .message = "JSON strings need double quotes, not `'`"};
   }
-  if (c == '/' && at + 1 < end && (text[at + 1] == '/' || text[at + 1] == '*')) {
+  char next = at + 1 < end ? text[at + 1] : '\0';
+  if (c == '/' && (next == '/' || next == '*')) {
     return {.range = {at, at + 2},
             .message = "comments are not allowed in JSON"};
   }
@@ -427,49 +426,10 @@ auto DescribeBadText(std::string_view text, uint32_t begin, uint32_t at)
     return {.range = {at, at + 1},
             .message = fmt::format("unexpected character `{}`", c)};
   }
-  char32_t cp = static_cast<unsigned char>(c);
-  if (length > 1) {
-    std::u32string decoded = PositionMap().Decode(shown, 0);
-    cp = decoded.empty() ? cp : decoded.front();
-  }
   return {.range = {at, at + length},
-          .message = fmt::format("unexpected character U+{:04X}",
-                                 static_cast<uint32_t>(cp))};
-}
-
-// A token as shown in messages: its text in backticks.
-auto TokenText(std::string_view text, ByteRange range) -> std::string {
-  return fmt::format("`{}`",
-                     Shorten(text.substr(range.begin, range.end - range.begin)));
-}
-
-auto ExpectedName(ssize_t type) -> std::string_view {
-  switch (type) {
-    case JsonParser::LBRACE: return "`{`";
-    case JsonParser::RBRACE: return "`}`";
-    case JsonParser::LBRACKET: return "`[`";
-    case JsonParser::RBRACKET: return "`]`";
-    case JsonParser::COMMA: return "`,`";
-    case JsonParser::COLON: return "`:`";
-    case JsonParser::KW_TRUE: return "`true`";
-    case JsonParser::KW_FALSE: return "`false`";
-    case JsonParser::KW_NULL: return "`null`";
-    case JsonParser::STRING: return "a string";
-    case JsonParser::NUMBER: return "a number";
-    default: return "the end of the file";
-  }
-}
-
-// "`,`, `]` or a string", never ANTLR's "{',', ']', STRING}".
-auto DescribeExpected(const antlr4::misc::IntervalSet& expected)
-    -> std::string {
-  std::vector<ssize_t> types = expected.toList();
-  std::string out;
-  for (size_t i = 0; i < types.size(); ++i) {
-    if (i > 0) out += i + 1 == types.size() ? " or " : ", ";
-    out += ExpectedName(types[i]);
-  }
-  return out;
+          .message = fmt::format(
+              "unexpected character U+{:04X}",
+              static_cast<uint32_t>(CodePointAt(text, at, length)))};
 }
 
 // A token the parser saw: its type and bytes.
@@ -487,191 +447,145 @@ struct ParserStop {
 };
 
 auto IsValueStart(size_t type) -> bool {
-  switch (type) {
-    case JsonParser::LBRACE:
-    case JsonParser::LBRACKET:
-    case JsonParser::STRING:
-    case JsonParser::NUMBER:
-    case JsonParser::KW_TRUE:
-    case JsonParser::KW_FALSE:
-    case JsonParser::KW_NULL:
-      return true;
-    default:
-      return false;
-  }
+  return type == JsonParser::LBRACE || type == JsonParser::LBRACKET ||
+         type == JsonParser::STRING || type == JsonParser::NUMBER ||
+         type == JsonParser::KW_TRUE || type == JsonParser::KW_FALSE ||
+         type == JsonParser::KW_NULL;
 }
 
 auto DescribeParserStop(std::string_view text, const ParserStop& stop)
     -> SyntaxError {
   const SeenToken& found = stop.found;
-  const auto& expected = stop.expected;
+  auto expects = [&](size_t type) { return stop.expected.contains(type); };
   SyntaxError error{.range = found.range};
   auto note_opener = [&](std::string_view what) {
     if (!stop.innermost) return;
-    error.note_range = ByteRange{stop.innermost->offset,
-                                 stop.innermost->offset + 1};
+    uint32_t at = stop.innermost->offset;
+    error.note_range = ByteRange{at, at + 1};
     error.note = fmt::format("the `{}` {}", stop.innermost->opener, what);
   };
   if (found.type == kEof) {
-    if (stop.innermost) {
-      error.message = fmt::format("unexpected end of file; a `{}` is missing",
-                                  CloserOf(stop.innermost->opener));
-      note_opener("opened here is never closed");
-    } else {
+    if (!stop.innermost) {
       error.message = "unexpected end of file; the file holds no JSON value";
+      return error;
     }
+    error.message = fmt::format("unexpected end of file; a `{}` is missing",
+                                stop.innermost->opener == '{' ? '}' : ']');
+    note_opener("opened here is never closed");
     return error;
   }
-  std::string shown = TokenText(text, found.range);
-  bool closes_innermost =
-      stop.innermost &&
-      found.type == static_cast<size_t>(stop.innermost->opener == '{'
-                                            ? JsonParser::RBRACE
-                                            : JsonParser::RBRACKET);
-  if (stop.previous && stop.previous->type == JsonParser::COMMA &&
-      closes_innermost) {
-    error.range = stop.previous->range;
+  std::string shown = fmt::format(
+      "`{}`", Shorten(text.substr(found.range.begin,
+                                  found.range.end - found.range.begin)));
+  size_t closer = stop.innermost && stop.innermost->opener == '{'
+                      ? JsonParser::RBRACE
+                      : JsonParser::RBRACKET;
+  const std::optional<SeenToken>& previous = stop.previous;
+  if (previous && previous->type == JsonParser::COMMA && stop.innermost &&
+      found.type == closer) {
+    error.range = previous->range;
     error.message = "trailing comma is not allowed in JSON";
     error.fix = "remove the comma";
-    error.fix_range = stop.previous->range;
+    error.fix_range = previous->range;
     return error;
   }
-  if (stop.previous && stop.previous->type == JsonParser::NUMBER &&
+  if (previous && previous->type == JsonParser::NUMBER &&
       found.type == JsonParser::NUMBER &&
-      stop.previous->range.end == found.range.begin) {
-    // `01` lexes as two numbers.
-    error.range = {stop.previous->range.begin, found.range.end};
+      previous->range.end == found.range.begin) {
+    // `01` and `2010-09-09` lex as several numbers; show the whole word.
+    uint32_t last = found.range.end;
+    while (last < text.size() && IsWordChar(text[last])) ++last;
+    error.range = {previous->range.begin, last};
     error.message = DescribeBadNumber(text.substr(
         error.range.begin, error.range.end - error.range.begin));
     return error;
   }
-  auto suggest_comma = [&] {
-    if (!stop.previous || !IsValueStart(found.type)) return;
-    error.fix = "insert a `,`";
-    error.fix_range = {stop.previous->range.end, stop.previous->range.end};
-    error.fix_text = ",";
-  };
-  if (expected.contains(kEof)) {
-    error.message =
-        found.type == JsonParser::RBRACE || found.type == JsonParser::RBRACKET
-            ? fmt::format("unexpected {} after the end of the JSON value; it "
-                          "closes nothing",
-                          shown)
-            : fmt::format("unexpected {} after the end of the JSON value; a "
-                          "JSON file holds a single value",
-                          shown);
-  } else if (expected.contains(static_cast<size_t>(JsonParser::COLON))) {
+  if (expects(kEof)) {
+    bool closing = found.type == JsonParser::RBRACE ||
+                   found.type == JsonParser::RBRACKET;
+    error.message = fmt::format(
+        "unexpected {} after the end of the JSON value; {}", shown,
+        closing ? "it closes nothing" : "a JSON file holds a single value");
+  } else if (expects(JsonParser::COLON)) {
     error.message = fmt::format("expected `:` after the key, found {}", shown);
-  } else if (expected.contains(static_cast<size_t>(JsonParser::COMMA)) &&
-             expected.contains(static_cast<size_t>(JsonParser::RBRACE))) {
-    error.message = fmt::format(
-        "expected `,` or `}}` after an object member, found {}", shown);
-    suggest_comma();
-    if (found.type == JsonParser::RBRACKET) note_opener("opened here");
-  } else if (expected.contains(static_cast<size_t>(JsonParser::COMMA)) &&
-             expected.contains(static_cast<size_t>(JsonParser::RBRACKET))) {
-    error.message = fmt::format(
-        "expected `,` or `]` after an array element, found {}", shown);
-    suggest_comma();
-    if (found.type == JsonParser::RBRACE) note_opener("opened here");
-  } else if (expected.contains(static_cast<size_t>(JsonParser::STRING)) &&
-             !expected.contains(static_cast<size_t>(JsonParser::NUMBER))) {
-    if (IsValueStart(found.type)) {
-      error.message = fmt::format(
-          "expected a string key, found {}; object keys must be strings",
-          shown);
-    } else if (expected.contains(static_cast<size_t>(JsonParser::RBRACE))) {
-      error.message =
-          fmt::format("expected a string key or `}}`, found {}", shown);
-    } else {
-      error.message = fmt::format("expected a string key, found {}", shown);
+  } else if (expects(JsonParser::COMMA)) {
+    bool object = expects(JsonParser::RBRACE);
+    error.message = fmt::format("expected `,` or `{}` after an {}, found {}",
+                                object ? '}' : ']',
+                                object ? "object member" : "array element",
+                                shown);
+    if (previous && IsValueStart(found.type)) {
+      error.fix = "insert a `,`";
+      error.fix_range = {previous->range.end, previous->range.end};
+      error.fix_text = ",";
     }
-  } else if (expected.contains(static_cast<size_t>(JsonParser::NUMBER))) {
+    if (found.type == (object ? JsonParser::RBRACKET : JsonParser::RBRACE)) {
+      note_opener("opened here");
+    }
+  } else if (expects(JsonParser::STRING) && !expects(JsonParser::NUMBER)) {
     error.message =
-        expected.contains(static_cast<size_t>(JsonParser::RBRACKET))
+        IsValueStart(found.type)
+            ? fmt::format("expected a string key, found {}; object keys must "
+                          "be strings",
+                          shown)
+        : expects(JsonParser::RBRACE)
+            ? fmt::format("expected a string key or `}}`, found {}", shown)
+            : fmt::format("expected a string key, found {}", shown);
+  } else if (expects(JsonParser::NUMBER)) {
+    error.message =
+        expects(JsonParser::RBRACKET)
             ? fmt::format("expected a value or `]`, found {}", shown)
             : fmt::format("expected a value, found {}", shown);
   } else {
-    error.message = fmt::format("unexpected {}; expected {}", shown,
-                                DescribeExpected(expected));
+    // No other expected set exists in this grammar. Never show ANTLR's
+    // "{',', ']'}" text.
+    error.message = fmt::format("unexpected {}", shown);
   }
   return error;
 }
 
-// ------------------------------------------------------------------------
-// From parser to builder.
+// --- From parser to builder ---
 
-// One step of the document. The parse is recorded and replayed into the
-// builder only after ANTLR's objects are gone: mixing the builder's
-// allocations with ANTLR's hundreds of thousands of small ones made freeing
-// them a third of the run time.
+// One token that shapes the document: a bracket or a scalar. The parse is
+// recorded and replayed into the builder only after ANTLR's objects are
+// gone: mixing the builder's allocations with ANTLR's hundreds of thousands
+// of small ones made freeing them a third of the run time.
 struct Event {
-  enum class Kind : uint8_t { BeginMapping, BeginSequence, End, String, Plain, Null };
-  Kind kind;
-  // Begin: the bracket's offset; End: one past the closing bracket;
-  // scalars: the token.
+  uint32_t type;
   ByteRange range;
 };
 
-// Records parser events; no parse tree is kept.
-class RecordingListener : public antlr4::tree::ParseTreeListener {
+// The generated parser, recording each token it matches. Every token of
+// the grammar goes through `match` (grammar/Json.g4 keeps it so), so this
+// sees the whole document without a parse tree or a parse listener: a
+// listener makes ANTLR allocate a tree node per token even when it builds
+// no tree, which cost a quarter of the run time.
+class RecordingParser : public JsonParser {
  public:
-  RecordingListener(const PositionMap& positions, std::vector<Event>& events)
-      : positions_(&positions), events_(&events) {}
+  RecordingParser(antlr4::TokenStream* tokens, const PositionMap& positions,
+                  std::vector<Event>& events)
+      : JsonParser(tokens), positions_(&positions), events_(&events) {}
 
-  void enterEveryRule(antlr4::ParserRuleContext* ctx) override {
-    if (stopped_) return;
-    size_t rule = ctx->getRuleIndex();
-    if (rule != JsonParser::RuleObject && rule != JsonParser::RuleArray) {
-      return;
+  auto match(size_t type) -> antlr4::Token* override {
+    antlr4::Token* token = JsonParser::match(type);
+    // After the first syntax error the events are discarded anyway.
+    if (stopped_ || type == COMMA || type == COLON || type == kEof) {
+      return token;
     }
-    uint32_t at = positions_->ByteOf(ctx->getStart()->getStartIndex());
-    bool object = rule == JsonParser::RuleObject;
-    events_->push_back({object ? Event::Kind::BeginMapping
-                               : Event::Kind::BeginSequence,
-                        {at, at}});
-    open_.push_back({at, object ? '{' : '['});
+    ByteRange range = positions_->RangeOf(*token);
+    events_->push_back({static_cast<uint32_t>(type), range});
+    if (type == LBRACE || type == LBRACKET) {
+      open_.push_back({range.begin, type == LBRACE ? '{' : '['});
+    } else if (type == RBRACE || type == RBRACKET) {
+      open_.pop_back();
+    }
+    return token;
   }
 
-  void exitEveryRule(antlr4::ParserRuleContext* ctx) override {
-    // Also called while a stopped parse unwinds, with a half-matched rule.
-    if (stopped_) return;
-    size_t rule = ctx->getRuleIndex();
-    if (rule != JsonParser::RuleObject && rule != JsonParser::RuleArray) {
-      return;
-    }
-    uint32_t end = positions_->RangeOf(*ctx->getStop()).end;
-    events_->push_back({Event::Kind::End, {end, end}});
-    open_.pop_back();
-  }
-
-  void visitTerminal(antlr4::tree::TerminalNode* node) override {
-    if (stopped_) return;
-    const antlr4::Token& token = *node->getSymbol();
-    Event::Kind kind;
-    switch (token.getType()) {
-      case JsonParser::STRING:
-        kind = Event::Kind::String;
-        break;
-      case JsonParser::NUMBER:
-      case JsonParser::KW_TRUE:
-      case JsonParser::KW_FALSE:
-        kind = Event::Kind::Plain;
-        break;
-      case JsonParser::KW_NULL:
-        kind = Event::Kind::Null;
-        break;
-      default:
-        return;
-    }
-    events_->push_back({kind, positions_->RangeOf(token)});
-  }
-
-  void visitErrorNode(antlr4::tree::ErrorNode* /*node*/) override {}
-
-  // Stops recording; the events are discarded after a syntax error.
+  // Stops recording: called at the first syntax error.
   void Stop() { stopped_ = true; }
 
+  // The innermost bracket still open.
   auto innermost() const -> std::optional<OpenBracket> {
     if (open_.empty()) return std::nullopt;
     return open_.back();
@@ -689,24 +603,26 @@ void Replay(std::string_view text, const std::vector<Event>& events,
   for (const Event& event : events) {
     ByteRange range = event.range;
     std::string_view token = text.substr(range.begin, range.end - range.begin);
-    switch (event.kind) {
-      case Event::Kind::BeginMapping:
+    switch (event.type) {
+      case JsonParser::LBRACE:
         builder.BeginMapping(range.begin);
         break;
-      case Event::Kind::BeginSequence:
+      case JsonParser::LBRACKET:
         builder.BeginSequence(range.begin);
         break;
-      case Event::Kind::End:
+      case JsonParser::RBRACE:
+      case JsonParser::RBRACKET:
         builder.EndCollection(range.end);
         break;
-      case Event::Kind::String:
+      case JsonParser::STRING:
         builder.AddScalar(range, DecodeString(token), ScalarStyle::Quoted);
         break;
-      case Event::Kind::Plain:
-        builder.AddScalar(range, std::string(token), ScalarStyle::Plain);
-        break;
-      case Event::Kind::Null:
+      case JsonParser::KW_NULL:
         builder.AddNull(range);
+        break;
+      default:
+        // Numbers, `true` and `false` keep their text.
+        builder.AddScalar(range, std::string(token), ScalarStyle::Plain);
         break;
     }
   }
@@ -728,7 +644,10 @@ class LexerErrors : public antlr4::BaseErrorListener {
     auto* lexer = static_cast<antlr4::Lexer*>(recognizer);
     if (!first_) {
       uint32_t at = positions_->ByteOf(lexer->tokenStartCharIndex);
-      if (at < text_.size()) first_ = DescribeBadText(text_, begin_, at);
+      first_ = at < text_.size()
+                   ? DescribeBadText(text_, begin_, at)
+                   : SyntaxError{.range = {at, at},
+                                 .message = "unexpected end of file"};
     }
     lexer->_input->seek(lexer->_input->size());
   }
@@ -745,21 +664,20 @@ class LexerErrors : public antlr4::BaseErrorListener {
 // Records the parser's first error and stops the parse.
 class ParserErrors : public antlr4::BaseErrorListener {
  public:
-  ParserErrors(std::string_view text, const PositionMap& positions,
-               RecordingListener& building)
-      : text_(text), positions_(&positions), building_(&building) {}
+  ParserErrors(std::string_view text, const PositionMap& positions)
+      : text_(text), positions_(&positions) {}
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* token,
                    size_t /*line*/, size_t /*column*/,
                    const std::string& /*message*/,
                    std::exception_ptr /*error*/) override {
-    building_->Stop();
+    auto* parser = static_cast<RecordingParser*>(recognizer);
+    parser->Stop();
     if (first_ || token == nullptr) throw StopParsing{};
-    auto* parser = static_cast<antlr4::Parser*>(recognizer);
     ParserStop stop{
         .found = {token->getType(), positions_->RangeOf(*token)},
         .expected = parser->getExpectedTokens(),
-        .innermost = building_->innermost(),
+        .innermost = parser->innermost(),
     };
     if (const antlr4::Token* previous = parser->getTokenStream()->LT(-1)) {
       stop.previous = SeenToken{previous->getType(),
@@ -778,7 +696,6 @@ class ParserErrors : public antlr4::BaseErrorListener {
  private:
   std::string_view text_;
   const PositionMap* positions_;
-  RecordingListener* building_;
   std::optional<SyntaxError> first_;
   bool at_eof_ = false;
 };
@@ -790,23 +707,21 @@ auto RunParser(const SourceBuffer& source, uint32_t begin,
                std::vector<Event>& events) -> std::optional<SyntaxError> {
   std::string_view text = source.text();
   // The listeners outlive the lexer and parser that call them.
-  RecordingListener building(positions, events);
   LexerErrors lexer_errors(text, begin, positions);
-  ParserErrors parser_errors(text, positions, building);
+  ParserErrors parser_errors(text, positions);
 
   CodePointStream input(std::move(code_points), source.filename());
   JsonLexer lexer(&input);
   lexer.removeErrorListeners();
   lexer.addErrorListener(&lexer_errors);
   antlr4::CommonTokenStream tokens(&lexer);
-  JsonParser parser(&tokens);
+  RecordingParser parser(&tokens, positions, events);
   parser.removeErrorListeners();
   parser.addErrorListener(&parser_errors);
   // The grammar is LL(1); SLL never needs the full-context fallback.
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::SLL);
   parser.setBuildParseTree(false);
-  parser.addParseListener(&building);
   try {
     parser.document();
   } catch (const StopParsing&) {
@@ -818,8 +733,7 @@ auto RunParser(const SourceBuffer& source, uint32_t begin,
   }
   if (lexer_errors.first()) return std::move(lexer_errors.first());
   if (parser.getNumberOfSyntaxErrors() != 0) {
-    // Unreachable unless ANTLR reports an error without a token; never
-    // replay a half-recorded document.
+    // ANTLR reported an error without a token; never replay half a parse.
     return SyntaxError{.range = {begin, begin},
                        .message = "the JSON parser stopped without a reason"};
   }
@@ -846,7 +760,7 @@ void EmitSyntaxError(const SourceBuffer& source, const SyntaxError& error,
 auto ParseJson(const SourceBuffer& source, const ParseOptions& options,
                DiagnosticEmitter& emitter) -> std::optional<Document> {
   std::string_view text = source.text();
-  uint32_t begin = text.starts_with(kBom) ? static_cast<uint32_t>(kBom.size()) : 0;
+  auto begin = static_cast<uint32_t>(text.starts_with(kBom) ? kBom.size() : 0);
   uint32_t limit = std::min(options.max_depth, kMaxParserDepth);
   if (std::optional<uint32_t> at = FindTooDeep(text, begin, limit)) {
     emitter.Emit(DiagnosticKind::NestingTooDeep, {&source, {*at, *at + 1}},

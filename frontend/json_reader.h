@@ -20,11 +20,14 @@ namespace isobar {
 // and `false` become Plain scalars holding their literal text, and `null` a
 // Null node. A collection's range runs from its opening bracket to one past
 // its closing bracket. Duplicate keys are reported (R013) by the
-// DocumentBuilder and the later value wins.
+// DocumentBuilder, which keeps the later value; that happens only once the
+// whole text has parsed, so a broken file gets its syntax error alone.
 //
-// Returns nullopt after emitting exactly one error when the text nests deeper
-// than `options.max_depth` (R012, found by a scan before parsing, so any depth
-// is safe) or is not JSON (R011, the first syntax error only). Never throws.
+// Returns nullopt after emitting one error when the text nests deeper than
+// `options.max_depth` (R012; found by a scan before parsing, so any input
+// depth is safe) or is not JSON (R011; the first syntax error only). A
+// `max_depth` above 1024 acts as 1024, the depth to which the recursive
+// ANTLR parser is known to be safe on a small stack. Never throws.
 auto ParseJson(const SourceBuffer& source, const ParseOptions& options,
                DiagnosticEmitter& emitter) -> std::optional<Document>;
 

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "common/text.h"
 #include "frontend/json_reader.h"
 #include "frontend/model_builder.h"
 #include "frontend/yaml_reader.h"
@@ -58,7 +59,7 @@ auto LooksLikeJson(const SourceBuffer& source) -> bool {
     return false;
   }
   std::string_view name = source.filename();
-  return !(name.ends_with(".yaml") || name.ends_with(".yml"));
+  return !(EndsWithIgnoreCase(name, ".yaml") || EndsWithIgnoreCase(name, ".yml"));
 }
 
 }  // namespace
@@ -74,7 +75,7 @@ auto ReadSourceFile(const std::filesystem::path& path,
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec) {
-    return fail(fmt::format("cannot read `{}`: {}", display_name, ec.message()),
+    return fail(fmt::format("cannot read `{}`: {}", display_name, LowerFirst(ec.message())),
                 DiagnosticKind::FileUnreadable);
   }
   if (std::filesystem::is_directory(status)) {
@@ -93,7 +94,7 @@ auto ReadSourceFile(const std::filesystem::path& path,
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return fail(fmt::format("cannot read `{}`: {}", display_name,
-                            std::generic_category().message(errno)),
+                            LowerFirst(std::generic_category().message(errno))),
                 DiagnosticKind::FileUnreadable);
   }
   // Read at most one byte past the limit, so a pipe or device cannot make
@@ -147,6 +148,7 @@ auto CheckSourceText(const SourceBuffer& source, const LoadOptions& options,
   std::string_view body = text;
   if (StartsWithBom(body)) body.remove_prefix(3);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    if (!options.empty_is_error) return false;
     emitter.Emit(DiagnosticKind::EmptyFile, {&source, {0, 0}},
                  "the file is empty; a template needs at least a version and "
                  "resources");
@@ -163,7 +165,7 @@ auto LoadTemplate(const SourceBuffer& source, const LoadOptions& options,
       LooksLikeJson(source) ? ParseJson(source, options.parse, emitter)
                             : ParseYaml(source, options.parse, emitter);
   if (!document) {
-    if (emitter.error_count() == errors_before) {
+    if (emitter.error_count() == errors_before && options.empty_is_error) {
       // Only comments, or a document with no content.
       emitter.Emit(DiagnosticKind::EmptyFile, {&source, {0, 0}},
                    "the file holds no YAML content, only comments or blank "
@@ -172,6 +174,7 @@ auto LoadTemplate(const SourceBuffer& source, const LoadOptions& options,
     return std::nullopt;
   }
   if (document->IsNull(document->root())) {
+    if (!options.empty_is_error) return std::nullopt;
     emitter.Emit(DiagnosticKind::EmptyFile, {&source, {0, 0}},
                  "the file's only document is empty");
     return std::nullopt;

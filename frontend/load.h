@@ -19,6 +19,9 @@ struct LoadOptions {
   // allows much more so generated templates can still be checked.
   uint64_t max_file_bytes = 32ull << 20;
   ParseOptions parse;
+  // Report an empty or comment-only file (R005). A directory walk turns
+  // this off: such a file is not a template, so it is skipped.
+  bool empty_is_error = true;
 };
 
 struct ReadResult {

@@ -62,20 +62,29 @@ auto DetectFormat(const Document& doc) -> TemplateFormat {
   if (!doc.IsMapping(root)) return TemplateFormat::NotATemplate;
   const auto& entries = doc.node(root).entries;
   if (entries.empty()) return TemplateFormat::NotATemplate;
-  bool all_env = true;
+  // An environment has only environment sections, allowing near-misses
+  // (reported by the structure check) next to at least one exact match.
+  size_t env_exact = 0;
+  size_t env_near = 0;
   for (const MapEntry& entry : entries) {
     if (entry.key == "heat_template_version") return TemplateFormat::Hot;
     if (entry.key == "AWSTemplateFormatVersion" ||
         entry.key == "HeatTemplateFormatVersion") {
       return TemplateFormat::Cfn;
     }
-    if (!Contains(EnvironmentSections(), entry.key)) all_env = false;
+    if (Contains(EnvironmentSections(), entry.key)) {
+      ++env_exact;
+    } else if (SuggestSpelling(entry.key, EnvironmentSections())) {
+      ++env_near;
+    }
   }
   // No version key: decide by the resources section, then by a misspelled
   // version key, so that a typo is reported rather than the file skipped.
   if (doc.IsMapping(Get(doc, root, "Resources"))) return TemplateFormat::Cfn;
   if (doc.IsMapping(Get(doc, root, "resources"))) return TemplateFormat::Hot;
-  if (all_env) return TemplateFormat::Environment;
+  if (env_exact > 0 && env_exact + env_near == entries.size()) {
+    return TemplateFormat::Environment;
+  }
   constexpr std::string_view kHot[] = {"heat_template_version"};
   for (const MapEntry& entry : entries) {
     if (SuggestSpelling(entry.key, kHot)) return TemplateFormat::Hot;

@@ -164,7 +164,7 @@ auto IsAwsParameterType(std::string_view type) -> bool {
   }
   if (type.starts_with(kListPrefix) && type.ends_with(">")) {
     type = type.substr(kListPrefix.size(), type.size() - kListPrefix.size() - 1);
-    if (type == "String" || type == "CommaDelimitedList") return false;
+    if (type == "CommaDelimitedList") return false;
   }
   return Contains(kAwsParameterTypes, type);
 }

@@ -1,7 +1,8 @@
 // What each template version allows: sections, resource and output keys,
 // parameter keys and types, functions. Heat's facts are generated from Heat
 // 19 (frontend/version_facts_data.inc, by tools/gen_version_facts.py);
-// AWS CloudFormation's additions are a reviewed supplement (cfn_facts.cpp).
+// AWS CloudFormation's additions are a reviewed supplement in
+// version_facts.cpp.
 #pragma once
 
 #include <span>

@@ -32,7 +32,9 @@ class DepthScanner {
   // are read.
   enum class Pending : uint8_t { None, PlainScalar, BlockScalar };
 
-  auto At(uint32_t pos) const -> char { return pos < size_ ? text_[pos] : '\n'; }
+  auto At(uint32_t pos) const -> char {
+    return pos < size_ ? text_[pos] : '\n';
+  }
   auto SpaceOrEnd(uint32_t pos) const -> bool {
     char c = At(pos);
     return IsBlank(c) || c == '\n';
@@ -41,12 +43,15 @@ class DepthScanner {
     while (pos < size_ && text_[pos] != '\n') ++pos;
     return pos;
   }
+  auto YamlColumn(uint32_t pos) const -> int {
+    uint32_t line = pos;
+    while (line > 0 && text_[line - 1] != '\n') --line;
+    return static_cast<int>(pos - line);
+  }
   auto ParentColumn() const -> int {
     return levels_.empty() ? -1 : levels_.back().column;
   }
-  auto TooDeep() const -> bool {
-    return levels_.size() + flow_depth_ > limit_;
-  }
+  auto TooDeep() const -> bool { return levels_.size() + flow_depth_ > limit_; }
 
   // Reads the block-context rest of a line from `pos`. Returns where the
   // line ends (a flow collection or quoted scalar may carry it onto later
@@ -58,8 +63,9 @@ class DepthScanner {
   // Skips a quoted scalar from its opening quote to one past its closing
   // quote, keeping line_start_ current.
   auto SkipQuoted(uint32_t pos) -> uint32_t;
-  // After a node that might be a key: `: ` makes it one.
-  auto AfterNode(uint32_t pos, int column) -> uint32_t;
+  // After a node (which started at `token`) that might be a key: `: `
+  // makes it one.
+  auto AfterNode(uint32_t pos, uint32_t token) -> uint32_t;
 
   // A `-` (sequence) or `?` (mapping) entry, or a key, at `column`.
   void Entry(int column, bool sequence, uint32_t pos);
@@ -159,20 +165,21 @@ auto DepthScanner::ScanLine(uint32_t pos) -> uint32_t {
       while (!SpaceOrEnd(pos)) ++pos;
       continue;
     }
+    uint32_t token = pos;
     if (c == '*') {
       while (!SpaceOrEnd(pos) && !IsFlowIndicator(At(pos))) ++pos;
-      pos = AfterNode(pos, column);
+      pos = AfterNode(pos, token);
       continue;
     }
     if (c == '[' || c == '{') {
       pos = ScanFlow(pos);
       if (found_) break;
-      pos = AfterNode(pos, column);
+      pos = AfterNode(pos, token);
       continue;
     }
     if (c == '"' || c == '\'') {
       pos = SkipQuoted(pos);
-      pos = AfterNode(pos, column);
+      pos = AfterNode(pos, token);
       continue;
     }
     if (c == '|' || c == '>') {
@@ -189,7 +196,7 @@ auto DepthScanner::ScanLine(uint32_t pos) -> uint32_t {
         return pos;
       }
       if (d == ':' && SpaceOrEnd(pos + 1)) {
-        Key(column, pos);
+        Key(column, token);
         ++pos;
         break;
       }
@@ -200,11 +207,15 @@ auto DepthScanner::ScanLine(uint32_t pos) -> uint32_t {
   return LineEnd(pos);
 }
 
-auto DepthScanner::AfterNode(uint32_t pos, int column) -> uint32_t {
+auto DepthScanner::AfterNode(uint32_t pos, uint32_t token) -> uint32_t {
   uint32_t after = pos;
   while (IsBlank(At(after))) ++after;
   if (At(after) == ':' && SpaceOrEnd(after + 1)) {
-    Key(column, after);
+    // A flow collection or quoted key may have crossed lines; its column
+    // is where it started. Looking back is rare, so it stays linear.
+    int column = token >= line_start_ ? static_cast<int>(token - line_start_)
+                                      : YamlColumn(token);
+    Key(column, token);
     return after + 1;
   }
   return pos;
@@ -321,10 +332,16 @@ auto DepthScanner::SkipQuoted(uint32_t pos) -> uint32_t {
 }
 
 void DepthScanner::Entry(int column, bool sequence, uint32_t pos) {
+  if (!sequence) {
+    // A `? ` key is a key like any other.
+    Key(column, pos);
+    return;
+  }
   while (!levels_.empty() && levels_.back().column > column) levels_.pop_back();
   if (!levels_.empty() && levels_.back().column == column &&
       levels_.back().sequence == sequence) {
-    return;  // The next entry of the same collection.
+    // The next entry of the same collection.
+    return;
   }
   // `key:` followed by `- item` at the key's own column nests a list in the
   // mapping, so a sequence may share its parent's column.

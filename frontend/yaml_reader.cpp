@@ -61,8 +61,8 @@ constexpr std::array kShortForms = {
 
 // The `!!` tags a template may use, as `!!name`.
 constexpr std::array<std::string_view, 9> kStandardTags = {
-    "!!str",  "!!int", "!!float",  "!!bool",     "!!null",
-    "!!map",  "!!seq", "!!binary", "!!timestamp"};
+    "!!str", "!!int", "!!float",  "!!bool",     "!!null",
+    "!!map", "!!seq", "!!binary", "!!timestamp"};
 
 // What a tag means to us.
 struct TagMeaning {
@@ -352,8 +352,8 @@ void YamlEventReader::AddGetAttParts(const ScalarToken& token,
       ++inner;
       inner_size -= 2;
     }
-    bool exact = inner_size == value.size() &&
-                 text_.substr(inner, inner_size) == value;
+    bool exact =
+        inner_size == value.size() && text_.substr(inner, inner_size) == value;
     auto dot_at = static_cast<uint32_t>(dot);
     auto size = static_cast<uint32_t>(value.size());
     ByteRange first = exact ? ByteRange{inner, inner + dot_at} : token.range;
@@ -375,14 +375,16 @@ auto YamlEventReader::BeginShortForm(const ShortForm& form, ByteRange tag)
 void YamlEventReader::ReportUnknownTag(ByteRange tag_range,
                                        const std::string& tag,
                                        uint32_t node_begin) {
-  std::string shown = tag_range.empty()
-                          ? DisplayTag(tag)
-                          : std::string(text_.substr(
-                                tag_range.begin, tag_range.end - tag_range.begin));
+  std::string shown =
+      tag_range.empty()
+          ? DisplayTag(tag)
+          : std::string(
+                text_.substr(tag_range.begin, tag_range.end - tag_range.begin));
   ByteRange where = tag_range;
   if (where.empty()) {
-    where = {node_begin, std::min<uint32_t>(node_begin + 1,
-                                            static_cast<uint32_t>(text_.size()))};
+    where = {node_begin,
+             std::min<uint32_t>(node_begin + 1,
+                                static_cast<uint32_t>(text_.size()))};
   }
   Location location{source_, where};
   std::string_view name = shown;
@@ -390,13 +392,16 @@ void YamlEventReader::ReportUnknownTag(ByteRange tag_range,
   // which would otherwise make short names look alike (`!Foo`, `!Or`).
   bool standard = name.starts_with("!!");
   std::string_view bare = name.substr(standard ? 2 : name.starts_with("!"));
-  std::array<std::string_view, std::max(kShortForms.size(), kStandardTags.size())>
+  std::array<std::string_view,
+             std::max(kShortForms.size(), kStandardTags.size())>
       candidates{};
   size_t count = 0;
   if (standard) {
-    for (std::string_view tag : kStandardTags) candidates[count++] = tag.substr(2);
+    for (std::string_view known : kStandardTags)
+      candidates[count++] = known.substr(2);
   } else {
-    for (const ShortForm& form : kShortForms) candidates[count++] = form.tag.substr(1);
+    for (const ShortForm& form : kShortForms)
+      candidates[count++] = form.tag.substr(1);
   }
   std::optional<std::string_view> suggestion = SuggestSpelling(
       bare, std::span<const std::string_view>(candidates.data(), count));
@@ -443,9 +448,8 @@ void YamlEventReader::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
 void YamlEventReader::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   if (stopped_) return;
   uint32_t at = Offset(mark);
-  uint32_t end = at < text_.size() && text_[at] == '*'
-                     ? ScanYamlNameEnd(text_, at)
-                     : at;
+  uint32_t end =
+      at < text_.size() && text_[at] == '*' ? ScanYamlNameEnd(text_, at) : at;
   NodeId target = anchor < anchors_.size() ? anchors_[anchor] : kNoNode;
   CountChild();
   builder_->AddAlias(target, {at, end});
@@ -499,11 +503,11 @@ void YamlEventReader::BeginCollection(const YAML::Mark& mark,
   } else if (meaning.kind == TagMeaning::Unknown) {
     ReportUnknownTag(start.tag, tag, begin);
   }
-  NodeId id = mapping ? builder_->BeginMapping(begin)
-                      : builder_->BeginSequence(begin);
+  NodeId id =
+      mapping ? builder_->BeginMapping(begin) : builder_->BeginSequence(begin);
   if (!wrapped) Remember(anchor, id);
-  open_.push_back({.begin = begin, .flow = flow, .mapping = mapping,
-                   .wrapped = wrapped});
+  open_.push_back(
+      {.begin = begin, .flow = flow, .mapping = mapping, .wrapped = wrapped});
   if (flow) ++flow_depth_;
   Advance(flow ? begin + 1 : std::max(begin, start.properties_end));
 }
@@ -516,8 +520,8 @@ void YamlEventReader::OnSequenceStart(const YAML::Mark& mark,
   BeginCollection(mark, tag, anchor, /*mapping=*/false);
 }
 
-void YamlEventReader::OnMapStart(const YAML::Mark& mark,
-                                 const std::string& tag, YAML::anchor_t anchor,
+void YamlEventReader::OnMapStart(const YAML::Mark& mark, const std::string& tag,
+                                 YAML::anchor_t anchor,
                                  YAML::EmitterStyle::value /*style*/) {
   if (stopped_) return;
   BeginCollection(mark, tag, anchor, /*mapping=*/true);
@@ -541,13 +545,14 @@ void YamlEventReader::EndCollection(char close) {
 // yaml-cpp's messages start lower case except for names like `YAML`; ours
 // have no trailing period.
 auto TidyMessage(std::string message) -> std::string {
-  while (!message.empty() &&
-         (message.back() == '.' || message.back() == ' ')) {
+  while (!message.empty() && (message.back() == '.' || message.back() == ' ')) {
     message.pop_back();
   }
-  if (message.size() >= 2 && std::isupper(static_cast<unsigned char>(message[0])) &&
+  if (message.size() >= 2 &&
+      std::isupper(static_cast<unsigned char>(message[0])) &&
       std::islower(static_cast<unsigned char>(message[1]))) {
-    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    message[0] =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   }
   return message;
 }
@@ -609,18 +614,21 @@ void ReportParserError(const YAML::ParserException& error,
   }
   std::string hint;
   if (msg == YAML::ErrorMsg::MAP_VALUE) {
-    hint = "; a key cannot start here (check the indentation, or quote a "
-           "value that contains `: `)";
+    hint =
+        "; a key cannot start here (check the indentation, or quote a "
+        "value that contains `: `)";
   } else if (msg == YAML::ErrorMsg::END_OF_MAP ||
              msg == YAML::ErrorMsg::END_OF_SEQ) {
     hint = "; check the indentation of this line";
   } else if (msg == YAML::ErrorMsg::BLOCK_ENTRY) {
-    hint = "; a `- ` list cannot start on the line of its key: put it on the "
-           "next line, indented";
+    hint =
+        "; a `- ` list cannot start on the line of its key: put it on the "
+        "next line, indented";
   } else if (msg == YAML::ErrorMsg::UNKNOWN_TOKEN && pos < text.size() &&
              (text[pos] == '@' || text[pos] == '`')) {
-    hint = "; `@` and `` ` `` are reserved in YAML, so a value starting with "
-           "them needs quotes";
+    hint =
+        "; `@` and `` ` `` are reserved in YAML, so a value starting with "
+        "them needs quotes";
   } else if (msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
     hint = "; an anchor (`&name`) must come before its aliases";
   } else if (msg == YAML::ErrorMsg::FLOW_END) {
@@ -662,7 +670,8 @@ auto ParseYaml(const SourceBuffer& source, const ParseOptions& options,
   uint32_t base = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::string_view yaml_text = text.substr(base);
 
-  if (std::optional<uint32_t> deep = ScanYamlDepth(yaml_text, options.max_depth)) {
+  if (std::optional<uint32_t> deep =
+          ScanYamlDepth(yaml_text, options.max_depth)) {
     uint32_t at = base + *deep;
     emitter.Emit(DiagnosticKind::NestingTooDeep,
                  Location{&source, CharacterAt(text, at)},
@@ -687,10 +696,11 @@ auto ParseYaml(const SourceBuffer& source, const ParseOptions& options,
       uint32_t at = reader.Offset(second.mark);
       if (HasDocumentMarker(text, at)) {
         uint32_t end = text.substr(at).starts_with("---") ? at + 3 : at + 1;
-        emitter.Emit(DiagnosticKind::MultipleDocuments,
-                     Location{&source, {at, std::min<uint32_t>(end, source.size())}},
-                     "the file holds more than one YAML document; Heat and "
-                     "CloudFormation read exactly one");
+        emitter.Emit(
+            DiagnosticKind::MultipleDocuments,
+            Location{&source, {at, std::min<uint32_t>(end, source.size())}},
+            "the file holds more than one YAML document; Heat and "
+            "CloudFormation read exactly one");
       } else {
         emitter.Emit(DiagnosticKind::YamlSyntaxError,
                      Location{&source, CharacterAt(text, at)},
@@ -715,9 +725,10 @@ auto ParseYaml(const SourceBuffer& source, const ParseOptions& options,
     ReportParserError(error, reader, source, emitter);
     return std::nullopt;
   } catch (const YAML::Exception& error) {
-    emitter.Emit(DiagnosticKind::YamlSyntaxError,
-                 Location{&source, CharacterAt(text, reader.Offset(error.mark))},
-                 "{}", TidyMessage(error.msg));
+    emitter.Emit(
+        DiagnosticKind::YamlSyntaxError,
+        Location{&source, CharacterAt(text, reader.Offset(error.mark))}, "{}",
+        TidyMessage(error.msg));
     return std::nullopt;
   } catch (const std::exception& error) {
     emitter.Emit(DiagnosticKind::InternalError, Location{&source, {}},

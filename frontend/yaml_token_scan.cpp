@@ -177,9 +177,8 @@ auto ScanYamlBlockScalarEnd(std::string_view text, uint32_t begin,
   while (pos < text.size() && !IsBreak(text[pos])) ++pos;
   pos = SkipBreak(text, pos);
 
-  int content_indent = explicit_indent > 0
-                           ? std::max(parent_indent, 0) + explicit_indent
-                           : -1;
+  int content_indent =
+      explicit_indent > 0 ? std::max(parent_indent, 0) + explicit_indent : -1;
   uint32_t end = header_end;
   while (pos < text.size()) {
     uint32_t line = pos;
@@ -195,8 +194,8 @@ auto ScanYamlBlockScalarEnd(std::string_view text, uint32_t begin,
         content_indent = indent;
       }
       if (indent < content_indent) break;
-      if (indent == 0 && (text.substr(pos, 3) == "---" ||
-                          text.substr(pos, 3) == "...")) {
+      if (indent == 0 &&
+          (text.substr(pos, 3) == "---" || text.substr(pos, 3) == "...")) {
         break;
       }
       end = TrimEnd(text, pos, line_end);
@@ -207,8 +206,8 @@ auto ScanYamlBlockScalarEnd(std::string_view text, uint32_t begin,
   return end;
 }
 
-auto ScanYamlPlainEnd(std::string_view text, uint32_t begin,
-                      size_t value_size, bool in_flow) -> uint32_t {
+auto ScanYamlPlainEnd(std::string_view text, uint32_t begin, size_t value_size,
+                      bool in_flow) -> uint32_t {
   bool at_line_end = false;
   uint32_t end = PlainSegmentEnd(text, begin, in_flow, at_line_end);
   // A plain scalar's first line is copied into the value verbatim; each
@@ -252,8 +251,8 @@ auto FindYamlFlowEnd(std::string_view text, uint32_t pos, char close)
   return std::nullopt;
 }
 
-auto PlaceYamlEmptyNode(std::string_view text, uint32_t cursor,
-                        uint32_t limit, bool in_flow) -> uint32_t {
+auto PlaceYamlEmptyNode(std::string_view text, uint32_t cursor, uint32_t limit,
+                        bool in_flow) -> uint32_t {
   limit = std::min(limit, Size(text));
   uint32_t place = std::min(cursor, limit);
   uint32_t pos = place;

@@ -58,8 +58,8 @@ auto ScanYamlBlockScalarEnd(std::string_view text, uint32_t begin,
 // longer than its first line continues on the following lines, and the
 // lengths tell how many (so the indentation rules need not be redone).
 // `in_flow` makes `,[]{}` end the scalar.
-auto ScanYamlPlainEnd(std::string_view text, uint32_t begin,
-                      size_t value_size, bool in_flow) -> uint32_t;
+auto ScanYamlPlainEnd(std::string_view text, uint32_t begin, size_t value_size,
+                      bool in_flow) -> uint32_t;
 
 // The end of the anchor or alias name after the `&` or `*` at `begin`.
 auto ScanYamlNameEnd(std::string_view text, uint32_t begin) -> uint32_t;
@@ -79,8 +79,8 @@ auto FindYamlFlowEnd(std::string_view text, uint32_t pos, char close)
 // Where an empty node (an omitted value or item) sits: just past the last
 // indicator (`:`, `-`, `?`, and `,` in flow) between `cursor`, the end of
 // the previous token, and `limit`, the start of the next token.
-auto PlaceYamlEmptyNode(std::string_view text, uint32_t cursor,
-                        uint32_t limit, bool in_flow) -> uint32_t;
+auto PlaceYamlEmptyNode(std::string_view text, uint32_t cursor, uint32_t limit,
+                        bool in_flow) -> uint32_t;
 
 // The end of the explicit null (`~`, `null`, `Null`, `NULL`) at `pos`, or
 // nullopt when there is none. A null word followed by `: ` is the next

@@ -1,9 +1,12 @@
 // JSON (RFC 8259) for isobar's JSON reader (frontend/json_reader.cpp).
 //
-// The reader drives its document builder from a parse listener, so rules
-// carry no actions and no labels. Tokens keep their code point positions,
-// which the reader maps back to byte offsets. Punctuation has named tokens
-// so that the reader can translate "expected ..." sets into readable text.
+// Rules carry no actions: the reader subclasses the generated parser and
+// records every token that `match` accepts. Keep each token an alternative
+// of its own: ANTLR compiles a set such as `(KW_TRUE | KW_FALSE)` to a bare
+// `consume()`, which the reader would never see. Tokens keep their code
+// point positions, which the reader maps back to byte offsets.
+// Punctuation has named tokens so that the reader can tell which of `,`,
+// `:`, `}` or `]` the parser expected when it explains a syntax error.
 grammar Json;
 
 document : value EOF ;

@@ -54,47 +54,50 @@ struct Header {
   // Offsets of the line number's digits in the line, when there is one.
   size_t line_begin = 0;
   size_t line_end = 0;
-  std::optional<uint32_t> line;
+  // The line number; 0 when the header has none.
+  uint32_t line = 0;
   std::string_view severity;
 };
 
-auto ParseHeader(std::string_view text) -> std::optional<Header> {
-  if (text.empty() || text[0] == ' ' || text[0] == ':') return std::nullopt;
+// Fills `header` and returns true when `text` is a diagnostic header.
+auto ParseHeader(std::string_view text, Header& header) -> bool {
+  header = Header();
+  if (text.empty() || text[0] == ' ' || text[0] == ':') return false;
   size_t colon = text.find(':');
-  if (colon == std::string_view::npos) return std::nullopt;
-  Header header;
+  if (colon == std::string_view::npos) return false;
   header.file = text.substr(0, colon);
   size_t pos = colon;
   // Optional `:LINE:COLUMN`.
   if (pos + 1 < text.size() && IsDigit(text[pos + 1])) {
     size_t line_begin = pos + 1;
     size_t i = line_begin;
-    while (i < text.size() && IsDigit(text[i])) ++i;
+    uint64_t line = 0;
+    while (i < text.size() && IsDigit(text[i])) {
+      line = line * 10 + static_cast<uint64_t>(text[i] - '0');
+      if (line > UINT32_MAX) return false;
+      ++i;
+    }
     size_t line_end = i;
-    if (i >= text.size() || text[i] != ':') return std::nullopt;
+    if (i >= text.size() || text[i] != ':') return false;
     ++i;
     size_t column_begin = i;
     while (i < text.size() && IsDigit(text[i])) ++i;
-    if (i == column_begin) return std::nullopt;
-    uint32_t line = 0;
-    auto [ptr, ec] = std::from_chars(text.data() + line_begin,
-                                     text.data() + line_end, line);
-    if (ec != std::errc()) return std::nullopt;
-    header.line = line;
+    if (i == column_begin) return false;
+    header.line = static_cast<uint32_t>(line);
     header.line_begin = line_begin;
     header.line_end = line_end;
     pos = i;
   }
-  if (text.substr(pos, 2) != ": ") return std::nullopt;
+  if (text.substr(pos, 2) != ": ") return false;
   pos += 2;
   for (std::string_view severity : {"error", "warning", "info", "note"}) {
     if (text.substr(pos, severity.size()) == severity &&
         text.substr(pos + severity.size(), 2) == ": ") {
       header.severity = severity;
-      return header;
+      return true;
     }
   }
-  return std::nullopt;
+  return false;
 }
 
 auto SplitLines(std::string_view text) -> std::vector<std::string> {
@@ -263,7 +266,8 @@ auto ExpandCheck(const CheckLine& check, std::string& error)
 }
 
 auto IsDiagnosticHeader(std::string_view line) -> bool {
-  return ParseHeader(line).has_value();
+  Header header;
+  return ParseHeader(line, header);
 }
 
 auto ComparedLines(std::string_view stdout_text, bool json_report)
@@ -346,20 +350,20 @@ auto AutoupdateText(const TestFile& test, const std::vector<std::string>& output
   Position cursor{0, 1};
   bool first = true;
   for (const std::string& line : output) {
-    std::optional<Header> header = json ? std::nullopt : ParseHeader(line);
+    Header header;
+    bool is_header = !json && ParseHeader(line, header);
     std::optional<size_t> split =
-        header && header->line ? find_split(header->file) : std::nullopt;
-    bool located = split && *header->line >= 1 &&
-                   *header->line <= end_of(*split).line;
+        is_header && header.line > 0 ? find_split(header.file) : std::nullopt;
+    bool located = split && header.line <= end_of(*split).line;
     std::string text = line;
     if (!located) {
       // Not tied to a line of a split: the end of the first split, or the
       // current point if output has already moved past it.
       cursor = std::max(cursor, end_of(0));
     } else {
-      uint32_t target = *header->line;
+      uint32_t target = header.line;
       Position want{*split, target};
-      bool is_note = header->severity == "note";
+      bool is_note = header.severity == "note";
       std::string expression;
       if (want >= cursor && (first || !is_note)) {
         cursor = want;
@@ -371,8 +375,8 @@ auto AutoupdateText(const TestFile& test, const std::vector<std::string>& output
       } else {
         expression = std::to_string(target);
       }
-      text = line.substr(0, header->line_begin) + expression +
-             line.substr(header->line_end);
+      text = line.substr(0, header.line_begin) + expression +
+             line.substr(header.line_end);
     }
     placed[cursor.split][cursor.line].push_back(std::string(kCheckPrefix) + " " + text);
     first = false;

@@ -93,7 +93,7 @@ TEST_CASE("only diagnostic header lines are compared", "[file_test]") {
       "  fix: replace with `x`\n"
       "main.yaml: error: the file is empty [R005 empty-file]\n"
       "dir/x.yaml:10:20: warning: w\n"
-      "a b: error: not a header\n"
+      " x.yaml:1:1: error: indented, not a header\n"
       "main.yaml:3: error: not a header either\n";
   CHECK(ComparedLines(out, false) ==
         std::vector<std::string>{

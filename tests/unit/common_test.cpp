@@ -40,7 +40,7 @@ TEST_CASE("offsets past the end clamp", "[source]") {
 TEST_CASE("edit distance counts swaps as one edit", "[spelling]") {
   CHECK(EditDistance("resources", "resources") == 0);
   CHECK(EditDistance("resouces", "resources") == 1);
-  CHECK(EditDistance("resrouces", "resources") == 1);
+  CHECK(EditDistance("resoruces", "resources") == 1);
   CHECK(EditDistance("Resources", "resources") == 0);
   CHECK(EditDistance("", "abc") == 3);
 }

@@ -2,11 +2,22 @@
 // broken input. Expected ranges are found by searching the input, so no test
 // hard-codes a column.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <string>
 #include <string_view>
 
 #include "frontend/json_reader.h"
+
+// Ranges print as [begin, end) when a check fails.
+namespace Catch {
+template <>
+struct StringMaker<isobar::ByteRange> {
+  static auto convert(const isobar::ByteRange& range) -> std::string {
+    return fmt::format("[{}, {})", range.begin, range.end);
+  }
+};
+}  // namespace Catch
 
 namespace isobar {
 namespace {
@@ -33,7 +44,8 @@ class Parsed {
       at = text.find(needle, at + 1);
     }
     REQUIRE(at != std::string_view::npos);
-    return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
+    auto begin = static_cast<uint32_t>(at);
+    return {begin, begin + static_cast<uint32_t>(needle.size())};
   }
   auto End() const -> ByteRange { return {source_.size(), source_.size()}; }
   auto Line(uint32_t offset) const -> uint32_t {
@@ -315,8 +327,8 @@ TEST_CASE("json: each kind of syntax error gets one specific message",
       {R"({"a" 1})", "expected `:` after the key, found `1`", "1"},
       {R"({"a": })", "expected a value, found `}`", "}"},
       {R"([,1])", "expected a value or `]`, found `,`", ","},
-      {R"({1: 2})", "expected a string key, found `1`; object keys must be strings",
-       "1"},
+      {R"({1: 2})",
+       "expected a string key, found `1`; object keys must be strings", "1"},
       {R"({, "a": 1})", "expected a string key or `}`, found `,`", ","},
       {R"({"a": 1, ])", "expected a string key, found `]`", "]"},
       {R"([1})", "expected `,` or `]` after an array element, found `}`", "}"},
@@ -338,6 +350,13 @@ TEST_CASE("json: each kind of syntax error gets one specific message",
        "trueish"},
       {R"([01])", "invalid number `01`; JSON numbers cannot have leading zeros",
        "01"},
+      {R"({"v": 2010-09-09})",
+       "invalid number `2010-09-09`; if it is a string, put it in double "
+       "quotes",
+       "2010-09-09"},
+      {R"([5a])", "invalid number `5a`; if it is a string, put it in double "
+                  "quotes",
+       "5a"},
       {R"([1.])", "invalid number `1.`; write a digit after the `.`", "1."},
       {R"([.5])", "invalid number `.5`; write a digit before the `.`", ".5"},
       {R"([+1])", "invalid number `+1`; JSON numbers cannot start with `+`",
@@ -423,8 +442,13 @@ TEST_CASE("json: a huge max_depth is capped where the parser stays safe",
   Parsed p(std::string(20000, '{'), ParseOptions{.max_depth = 1000000});
   const Diagnostic& d = p.OnlyDiagnostic("R012");
   CHECK(d.message ==
-        "collections nest deeper than 4096 levels here; flatten the structure");
-  CHECK(d.location.range == ByteRange{4096, 4097});
+        "collections nest deeper than 1024 levels here; flatten the structure");
+  CHECK(d.location.range == ByteRange{1024, 1025});
+
+  Parsed at_cap(std::string(1024, '[') + std::string(1024, ']'),
+                ParseOptions{.max_depth = 1000000});
+  CHECK(at_cap.diagnostics().empty());
+  CHECK(at_cap.document());
 }
 
 }  // namespace

@@ -58,7 +58,8 @@ TEST_CASE("AWS parameter types", "[versions]") {
   CHECK(IsAwsParameterType("List<Number>"));
   CHECK(IsAwsParameterType("AWS::SSM::Parameter::Value<String>"));
   CHECK_FALSE(IsAwsParameterType("AWS::EC2::KeyPair::Name"));
-  CHECK_FALSE(IsAwsParameterType("List<String>"));
+  CHECK(IsAwsParameterType("List<String>"));
+  CHECK_FALSE(IsAwsParameterType("List<CommaDelimitedList>"));
 }
 
 }  // namespace
