@@ -72,6 +72,7 @@ KeyFacts::KeyFacts(TemplateFormat format, const TemplateVersionFacts* facts)
     if (set == KeySet::ResourceKeys) add(AwsExtraResourceKeys());
     if (set == KeySet::OutputKeys) add(AwsExtraOutputKeys());
     if (set == KeySet::DeletionPolicies) add(AwsExtraDeletionPolicies());
+    if (set == KeySet::ParameterTypes) add(AwsParameterTypes());
   }
 }
 

@@ -74,6 +74,17 @@ class StructureChecker {
     return std::string(NodeKindDescription(n.kind));
   }
 
+  // True when `map` has a key that looks like a typo of `key`: that key is
+  // reported as unknown, with a suggestion, so a missing `key` is not
+  // reported again.
+  auto HasNearMiss(NodeId map, std::string_view key) const -> bool {
+    std::string_view candidates[] = {key};
+    for (const MapEntry& e : doc_.node(map).entries) {
+      if (SuggestSpelling(e.key, candidates)) return true;
+    }
+    return false;
+  }
+
   // Mappings and null (an empty section) are both fine.
   auto ExpectMapping(NodeId node, std::string_view what) -> bool {
     if (node == kNoNode || doc_.IsNull(node)) return false;
@@ -146,7 +157,9 @@ class StructureChecker {
       return;
     }
     const std::string& value = doc_.node(entry->value).value;
-    auto suggestion = SuggestSpelling(value, names);
+    // Dates are all alike: only a single slip (a digit, a swap) is a
+    // plausible typo; anything further is a different version.
+    auto suggestion = SuggestSpelling(value, names, /*max_distance=*/1);
     auto builder = emitter_.Build(
         DiagnosticKind::InvalidTemplateVersion, doc_.LocationOf(entry->value),
         "unknown {} `{}`{}; valid versions: {}", key, value,
@@ -219,6 +232,7 @@ class StructureChecker {
 
   void CheckParameterType(const Parameter& p, std::string_view type_key) {
     if (p.type == kNoNode) {
+      if (HasNearMiss(p.node, type_key)) return;
       emitter_.Emit(DiagnosticKind::MissingParameterType,
                     doc_.LocationOf(p.name_range),
                     "parameter `{}` has no `{}`; allowed types: {}", p.name,
@@ -292,6 +306,7 @@ class StructureChecker {
         }
       }
       if (r.type == kNoNode) {
+        if (HasNearMiss(r.node, type_key)) continue;
         emitter_.Emit(DiagnosticKind::MissingResourceType,
                       doc_.LocationOf(r.name_range),
                       "resource `{}` has no `{}`; every resource needs one",
@@ -331,14 +346,9 @@ class StructureChecker {
     if (!doc_.IsScalar(r.deletion_policy)) return;
     const std::string& policy = doc_.node(r.deletion_policy).value;
     if (keys_.Allows(KeySet::DeletionPolicies, policy)) return;
-    auto suggestion = keys_.Suggest(KeySet::DeletionPolicies, policy);
-    emitter_.Emit(DiagnosticKind::InvalidDeletionPolicy,
-                  doc_.LocationOf(r.deletion_policy),
-                  "invalid deletion policy `{}` for resource `{}`; {}", policy,
-                  r.name,
-                  suggestion ? fmt::format("did you mean `{}`?", *suggestion)
-                             : fmt::format("allowed: {}",
-                                           keys_.Describe(KeySet::DeletionPolicies)));
+    ReportUnknownKey(DiagnosticKind::InvalidDeletionPolicy,
+                     KeySet::DeletionPolicies, "deletion policy", policy,
+                     doc_.node(r.deletion_policy).range);
   }
 
   void CheckOutputs() {

@@ -135,7 +135,7 @@ auto RunLint(std::span<const std::string> args) -> int {
   for (FileReport* report : reports) {
     input_failure |= report->input_failure;
     if (!report->checked) continue;
-    files.push_back(report->display_name);
+    if (report->listed) files.push_back(report->display_name);
     std::vector<const Diagnostic*> file_diagnostics;
     for (const Diagnostic& d : report->diagnostics) file_diagnostics.push_back(&d);
     SortDiagnostics(file_diagnostics);

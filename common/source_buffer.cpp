@@ -21,7 +21,10 @@ auto SourceBuffer::GetLineColumn(uint32_t offset) const -> LineColumn {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   auto line = static_cast<uint32_t>(it - line_starts_.begin());
   uint32_t column = 1;
-  for (uint32_t i = line_starts_[line - 1]; i < offset; ++i) {
+  uint32_t start = line_starts_[line - 1];
+  // A UTF-8 byte-order mark is invisible in editors; it is not a column.
+  if (start == 0 && text_.starts_with("\xEF\xBB\xBF")) start = std::min(3u, offset);
+  for (uint32_t i = start; i < offset; ++i) {
     // Count code points: skip UTF-8 continuation bytes.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }

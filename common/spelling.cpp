@@ -31,9 +31,10 @@ auto EditDistance(std::string_view a, std::string_view b) -> size_t {
 }
 
 auto SuggestSpelling(std::string_view word,
-                     std::span<const std::string_view> candidates)
-    -> std::optional<std::string_view> {
-  size_t limit = std::max<size_t>(1, (word.size() + 2) / 3);
+                     std::span<const std::string_view> candidates,
+                     size_t max_distance) -> std::optional<std::string_view> {
+  size_t limit =
+      std::min(max_distance, std::max<size_t>(1, (word.size() + 2) / 3));
   std::optional<std::string_view> best;
   size_t best_distance = limit + 1;
   for (std::string_view candidate : candidates) {

@@ -29,6 +29,7 @@ auto ProblemReport(const std::string& name, DiagnosticKind kind,
   FileReport report;
   report.display_name = name;
   report.input_failure = input_failure;
+  report.listed = false;
   report.buffers.push_back(std::make_unique<SourceBuffer>(name, ""));
   CollectingConsumer consumer;
   DiagnosticEmitter emitter(consumer);

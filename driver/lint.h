@@ -37,6 +37,9 @@ struct FileReport {
   std::vector<Diagnostic> diagnostics;
   // False when the file was skipped (not a template, found by a walk).
   bool checked = true;
+  // False for a path that is no file read (a missing path, a directory
+  // loop): its diagnostics are reported, but it is not in the file list.
+  bool listed = true;
   // The input could not be read, or isobar failed: exit status 2.
   bool input_failure = false;
 };

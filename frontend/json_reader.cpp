@@ -123,10 +123,9 @@ class CodePointStream : public antlr4::ANTLRInputStream {
   }
 };
 
-// Where the first bracket nested deeper than `limit` opens. Brackets inside
-// strings do not count. The scan agrees with the lexer on every string the
-// lexer accepts; where they disagree the lexer reports an error before the
-// parser gets that deep.
+// Where the first bracket nested deeper than `limit` opens, outside strings.
+// Where this scan and the lexer disagree about a string, the string is bad
+// and the lexer reports it before the parser gets that deep.
 auto FindTooDeep(std::string_view text, uint32_t begin, uint32_t limit)
     -> std::optional<uint32_t> {
   uint32_t depth = 0;
@@ -315,6 +314,11 @@ auto DescribeBadNumber(std::string_view number) -> std::string {
 
 // A word that is not a JSON token: `True`, `None`, an unquoted key.
 auto DescribeBadWord(std::string_view word) -> std::string {
+  std::string_view bare = word.substr(word[0] == '-' || word[0] == '+');
+  if (bare == "NaN" || bare == "Infinity") {
+    return fmt::format(
+        "`{}` is not a JSON number; JSON has no NaN or infinities", word);
+  }
   char first = word.front();
   if ((first >= '0' && first <= '9') || first == '-' || first == '+' ||
       first == '.') {
@@ -415,21 +419,19 @@ auto DescribeBadText(std::string_view text, uint32_t begin, uint32_t at)
   uint32_t length =
       std::min(Utf8Length(static_cast<unsigned char>(c)), end - at);
   std::string_view shown = text.substr(at, length);
+  SyntaxError error{.range = {at, at + length}};
   if (shown == "\u201C" || shown == "\u201D" || shown == "\u2018" ||
       shown == "\u2019") {
-    return {.range = {at, at + length},
-            .message = fmt::format(
-                "unexpected `{}`; JSON strings need straight double quotes",
-                shown)};
+    error.message = fmt::format(
+        "unexpected `{}`; JSON strings need straight double quotes", shown);
+  } else if (length == 1 && c > ' ' && c < 0x7F) {
+    error.message = fmt::format("unexpected character `{}`", c);
+  } else {
+    error.message = fmt::format(
+        "unexpected character U+{:04X}",
+        static_cast<uint32_t>(CodePointAt(text, at, length)));
   }
-  if (length == 1 && c > ' ' && c < 0x7F) {
-    return {.range = {at, at + 1},
-            .message = fmt::format("unexpected character `{}`", c)};
-  }
-  return {.range = {at, at + length},
-          .message = fmt::format(
-              "unexpected character U+{:04X}",
-              static_cast<uint32_t>(CodePointAt(text, at, length)))};
+  return error;
 }
 
 // A token the parser saw: its type and bytes.
@@ -689,8 +691,7 @@ class ParserErrors : public antlr4::BaseErrorListener {
   }
 
   auto first() -> std::optional<SyntaxError>& { return first_; }
-  // Whether the error is at the end of the token stream, which a lexer
-  // error may have cut short.
+  // Whether the error is at EOF, where a lexer error may have cut the stream.
   auto at_eof() const -> bool { return at_eof_; }
 
  private:

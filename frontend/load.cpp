@@ -82,7 +82,12 @@ auto ReadSourceFile(const std::filesystem::path& path,
     return fail(fmt::format("cannot read `{}`: it is a directory", display_name),
                 DiagnosticKind::FileUnreadable);
   }
-  if (std::filesystem::is_regular_file(status)) {
+  if (!std::filesystem::is_regular_file(status)) {
+    // A FIFO or device could block or never end; templates are files.
+    return fail(fmt::format("cannot read `{}`: not a regular file", display_name),
+                DiagnosticKind::FileUnreadable);
+  }
+  {
     uint64_t size = std::filesystem::file_size(path, ec);
     if (!ec && size > options.max_file_bytes) {
       return fail(fmt::format("`{}` is {} bytes, over the limit of {} bytes; "
@@ -168,8 +173,8 @@ auto LoadTemplate(const SourceBuffer& source, const LoadOptions& options,
     if (emitter.error_count() == errors_before && options.empty_is_error) {
       // Only comments, or a document with no content.
       emitter.Emit(DiagnosticKind::EmptyFile, {&source, {0, 0}},
-                   "the file holds no YAML content, only comments or blank "
-                   "lines");
+                   "the file holds no YAML content, only comments, blank "
+                   "lines or document markers");
     }
     return std::nullopt;
   }

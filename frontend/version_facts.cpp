@@ -151,6 +151,7 @@ auto AwsExtraResourceKeys() -> NameList { return kAwsResourceKeys; }
 auto AwsExtraOutputKeys() -> NameList { return kAwsOutputKeys; }
 auto AwsExtraDeletionPolicies() -> NameList { return kAwsDeletionPolicies; }
 auto EnvironmentSections() -> NameList { return kEnvironmentSections; }
+auto AwsParameterTypes() -> NameList { return kAwsParameterTypes; }
 
 auto IsAwsParameterType(std::string_view type) -> bool {
   constexpr std::string_view kListPrefix = "List<";

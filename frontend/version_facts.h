@@ -72,6 +72,8 @@ auto AwsExtraResourceKeys() -> NameList;
 auto AwsExtraOutputKeys() -> NameList;
 auto AwsExtraDeletionPolicies() -> NameList;
 auto IsAwsParameterType(std::string_view type) -> bool;
+// The AWS-specific parameter types, without their `List<...>` forms.
+auto AwsParameterTypes() -> NameList;
 
 // The sections of a Heat environment file.
 auto EnvironmentSections() -> NameList;

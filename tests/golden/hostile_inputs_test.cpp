@@ -204,18 +204,18 @@ TEST_CASE("an unreadable file is an input failure (R001)", "[hostile]") {
   }
 }
 
-// KNOWN BUG, hence `[!shouldfail]`: ReadSourceFile (frontend/load.cpp) opens
-// a FIFO with std::ifstream, which blocks until a writer appears, so isobar
-// hangs. Remove the tag once a non-regular file is refused (or read with a
-// limit) instead.
+// Opening a FIFO blocks until a writer appears; isobar must refuse
+// anything but a regular file instead.
 TEST_CASE("a FIFO named on the command line does not hang isobar",
-          "[hostile][!shouldfail]") {
+          "[hostile]") {
   TempDir dir;
   REQUIRE(::mkfifo((dir.path() / "pipe.yaml").c_str(), 0600) == 0);
   Run run = Lint(dir, {"pipe.yaml"}, 3000ms);
   INFO("report:\n" << run.report.dump(2));
   CHECK(run.process.exit_status != 0);
-  CHECK(run.report.at("diagnostics").size() == 1);
+  REQUIRE(run.report.at("diagnostics").size() == 1);
+  CHECK(run.report["diagnostics"][0]["rule"] == "R001");
+  CHECK(run.process.exit_status == 2);
 }
 
 TEST_CASE("a directory symlink loop is reported once (R006)", "[hostile]") {

@@ -42,20 +42,6 @@ constexpr Exemption kExemptions[] = {
      "tests/corpus/corpus_test.cpp"},
 };
 
-// Kinds that should be reachable from a `.test` file but are not, because
-// of a bug. The test fails once such a kind shows up in a golden, so the
-// entry is removed with the fix. Never add a kind here to silence the test.
-struct KnownGap {
-  std::string_view code;
-  std::string_view bug;
-};
-constexpr KnownGap kKnownGaps[] = {
-    {"R113", "DetectFormat (frontend/model_builder.cpp) takes a file as an "
-             "environment only when every key is an environment section, so a "
-             "file with an unknown section is never checked as one; see "
-             "tests/testdata/structure/environment/fail_unknown_section.test"},
-};
-
 auto ReadWhole(const fs::path& path) -> std::string {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buffer;
@@ -111,18 +97,6 @@ TEST_CASE("every diagnostic kind has a golden test", "[registry]") {
     std::string code(info.code);
     const Exemption* exemption = FindExemption(code);
     bool covered = mentions.count(code) > 0;
-    const KnownGap* gap = nullptr;
-    for (const KnownGap& g : kKnownGaps) {
-      if (g.code == code) gap = &g;
-    }
-    if (gap != nullptr) {
-      if (covered) {
-        FAIL_CHECK(code << " now has a golden test; remove it from kKnownGaps");
-      } else {
-        WARN(code << " has no golden test because of a known bug: " << gap->bug);
-      }
-      continue;
-    }
     if (exemption == nullptr) {
       if (!covered) {
         FAIL_CHECK(code << " " << info.name
@@ -165,11 +139,6 @@ TEST_CASE("the exemptions name real kinds, once each", "[registry]") {
     CHECK(FindDiagnosticKind(e.code) != nullptr);
     CHECK(seen.insert(e.code).second);
     CHECK_FALSE(e.reason.empty());
-  }
-  for (const KnownGap& g : kKnownGaps) {
-    CHECK(FindDiagnosticKind(g.code) != nullptr);
-    CHECK(seen.insert(g.code).second);
-    CHECK_FALSE(g.bug.empty());
   }
 }
 
