@@ -20,6 +20,7 @@ class StructureChecker {
 
   void Run() {
     ReadTransforms();
+    CheckShortFormTags();
     CheckVersion();
     CheckSections();
     CheckParameters();
@@ -123,6 +124,50 @@ class StructureChecker {
                     item.name);
     }
     return true;
+  }
+
+  // Heat loads YAML with a loader that knows no tags, so `!Ref` fails in
+  // HOT and in Heat's own CFN dialect; only CloudFormation expands them.
+  void CheckShortFormTags() {
+    bool heat_only = hot_ || (tmpl_.version_entry != nullptr &&
+                              tmpl_.version_entry->key == "HeatTemplateFormatVersion");
+    if (!heat_only) return;
+    for (ByteRange tag : doc_.short_form_tags()) {
+      std::string_view text =
+          doc_.source().text().substr(tag.begin, tag.end - tag.begin);
+      std::string_view hot = hot_ ? HotEquivalent(text) : "";
+      std::string hint =
+          !hot.empty() ? fmt::format("use `{}` instead", hot)
+          : hot_       ? std::string("write the function in HOT syntax")
+                       : fmt::format("write `{{Fn::...: ...}}` or `{{Ref: ...}}` "
+                                     "as a mapping");
+      emitter_.Emit(DiagnosticKind::ShortFormTagInHeatTemplate,
+                    doc_.LocationOf(tag),
+                    "`{}` is a CloudFormation short form, which Heat cannot "
+                    "load; {}",
+                    text, hint);
+    }
+  }
+
+  // The HOT function that does what a CloudFormation short form does.
+  static auto HotEquivalent(std::string_view tag) -> std::string_view {
+    static constexpr std::pair<std::string_view, std::string_view> kTable[] = {
+        {"!Ref", "get_resource` or `get_param"},
+        {"!GetAtt", "get_attr"},
+        {"!Join", "list_join"},
+        {"!Sub", "str_replace"},
+        {"!Split", "str_split"},
+        {"!If", "if"},
+        {"!Equals", "equals"},
+        {"!And", "and"},
+        {"!Or", "or"},
+        {"!Not", "not"},
+        {"!Condition", "condition"},
+    };
+    for (auto [cfn, hot] : kTable) {
+      if (cfn == tag) return hot;
+    }
+    return "";
   }
 
   void CheckVersion() {

@@ -83,12 +83,20 @@ class Document {
   }
   auto LocationOf(ByteRange range) const -> Location { return {source_, range}; }
 
+  // Where CloudFormation short-form tags (`!Ref`, ...) were expanded into
+  // their long forms. Only CloudFormation accepts them; Heat's YAML loader
+  // refuses any tag.
+  auto short_form_tags() const -> const std::vector<ByteRange>& {
+    return short_form_tags_;
+  }
+
  private:
   friend class DocumentBuilder;
 
   const SourceBuffer* source_;
   std::vector<Node> nodes_;
   NodeId root_ = kNoNode;
+  std::vector<ByteRange> short_form_tags_;
 };
 
 // True when two nodes hold the same data: same kinds, scalar values,

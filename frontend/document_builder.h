@@ -38,6 +38,11 @@ class DocumentBuilder {
   // where its last child ends (block YAML); with it, at `end` (exclusive).
   void EndCollection(std::optional<uint32_t> end = std::nullopt);
 
+  // Notes that a CloudFormation short-form tag was expanded at `tag`.
+  void RecordShortFormTag(ByteRange tag) {
+    document_.short_form_tags_.push_back(tag);
+  }
+
   // Marks the result unusable (after a syntax error).
   void Fail() { failed_ = true; }
   auto failed() const -> bool { return failed_; }

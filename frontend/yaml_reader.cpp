@@ -57,6 +57,13 @@ constexpr std::array kShortForms = {
     ShortForm{"!Length", "Fn::Length"},
     ShortForm{"!ToJsonString", "Fn::ToJsonString"},
     ShortForm{"!ForEach", "Fn::ForEach"},
+    // The functions of a template's `Rules` section.
+    ShortForm{"!Contains", "Fn::Contains"},
+    ShortForm{"!EachMemberEquals", "Fn::EachMemberEquals"},
+    ShortForm{"!EachMemberIn", "Fn::EachMemberIn"},
+    ShortForm{"!RefAll", "Fn::RefAll"},
+    ShortForm{"!ValueOf", "Fn::ValueOf"},
+    ShortForm{"!ValueOfAll", "Fn::ValueOfAll"},
 };
 
 // The `!!` tags a template may use, as `!!name`.
@@ -369,6 +376,7 @@ auto YamlEventReader::BeginShortForm(const ShortForm& form, ByteRange tag)
     -> NodeId {
   NodeId wrapper = builder_->BeginMapping(tag.begin);
   builder_->AddScalar(tag, std::string(form.function), ScalarStyle::Plain);
+  builder_->RecordShortFormTag(tag);
   return wrapper;
 }
 
