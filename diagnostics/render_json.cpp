@@ -11,10 +11,16 @@ namespace {
 
 using nlohmann::ordered_json;
 
-auto Position(const Location& loc) -> std::pair<LineColumn, LineColumn> {
+// `file`, `line`, `column`, `end_line`, `end_column` of a location: the
+// shape shared by diagnostics, notes and edits.
+auto LocationFields(const Location& loc) -> ordered_json {
   LineColumn begin = loc.buffer->GetLineColumn(loc.range.begin);
   LineColumn end = loc.buffer->GetLineColumn(loc.range.end);
-  return {begin, end};
+  return {{"file", loc.buffer->filename()},
+          {"line", begin.line},
+          {"column", begin.column},
+          {"end_line", end.line},
+          {"end_column", end.column}};
 }
 
 }  // namespace
@@ -43,26 +49,16 @@ void RenderJson(std::ostream& out, std::span<const std::string> files,
   ordered_json list = ordered_json::array();
   for (const Diagnostic* d : diagnostics) {
     const DiagnosticKindInfo& info = GetKindInfo(d->kind);
-    auto [begin, end] = Position(d->location);
-    ordered_json item;
-    item["file"] = d->location.buffer->filename();
-    item["line"] = begin.line;
-    item["column"] = begin.column;
-    item["end_line"] = end.line;
-    item["end_column"] = end.column;
+    ordered_json item = LocationFields(d->location);
     item["severity"] = SeverityName(d->severity);
     item["rule"] = info.code;
     item["name"] = info.name;
     item["message"] = d->message;
     ordered_json notes = ordered_json::array();
     for (const DiagnosticNote& note : d->notes) {
-      auto [nb, ne] = Position(note.location);
-      notes.push_back({{"file", note.location.buffer->filename()},
-                       {"line", nb.line},
-                       {"column", nb.column},
-                       {"end_line", ne.line},
-                       {"end_column", ne.column},
-                       {"message", note.message}});
+      ordered_json entry = LocationFields(note.location);
+      entry["message"] = note.message;
+      notes.push_back(std::move(entry));
     }
     item["notes"] = std::move(notes);
     if (!d->fixes.empty()) {
@@ -70,13 +66,9 @@ void RenderJson(std::ostream& out, std::span<const std::string> files,
       for (const FixIt& fix : d->fixes) {
         ordered_json edits = ordered_json::array();
         for (const TextEdit& edit : fix.edits) {
-          auto [eb, ee] = Position(edit.location);
-          edits.push_back({{"file", edit.location.buffer->filename()},
-                           {"line", eb.line},
-                           {"column", eb.column},
-                           {"end_line", ee.line},
-                           {"end_column", ee.column},
-                           {"replacement", edit.replacement}});
+          ordered_json entry = LocationFields(edit.location);
+          entry["replacement"] = edit.replacement;
+          edits.push_back(std::move(entry));
         }
         fixes.push_back({{"description", fix.description}, {"edits", edits}});
       }

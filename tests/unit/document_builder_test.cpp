@@ -1,6 +1,8 @@
 // Units for the DocumentBuilder rules both readers share.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "frontend/document_builder.h"
 
 namespace isobar {
@@ -45,7 +47,7 @@ TEST_CASE("duplicate keys are found in large mappings too", "[builder]") {
   Fixture f;
   f.builder.BeginMapping(0);
   for (int i = 0; i < 20; ++i) {
-    f.Key(0, "k" + std::to_string(i));
+    f.Key(0, fmt::format("k{}", i));
     f.Key(0, "v");
   }
   f.Key(50, "k7");
