@@ -27,4 +27,12 @@ inline auto EndsWithIgnoreCase(std::string_view text, std::string_view suffix)
                     });
 }
 
+// The value of a hexadecimal digit, or -1.
+inline auto HexDigitValue(char c) -> int {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 }  // namespace isobar

@@ -1,3 +1,4 @@
+#include "common/text.h"
 #include "frontend/json_reader.h"
 
 #include <algorithm>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "frontend/document_builder.h"
+#include "frontend/json_events.h"
+#include "frontend/json_scan.h"
 
 // After every header that may include <cstdio>: the ANTLR runtime undefines
 // the C `EOF` macro so that `Token::EOF` can exist.
@@ -159,90 +162,7 @@ auto FindTooDeep(std::string_view text, uint32_t begin, uint32_t limit)
   return std::nullopt;
 }
 
-// --- String values ---
 
-auto HexDigit(char c) -> int {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// The value of four hex digits at `at`, or -1.
-auto Hex4(std::string_view text, size_t at) -> int32_t {
-  if (at + 4 > text.size()) return -1;
-  int32_t value = 0;
-  for (size_t k = 0; k < 4; ++k) {
-    int digit = HexDigit(text[at + k]);
-    if (digit < 0) return -1;
-    value = value * 16 + digit;
-  }
-  return value;
-}
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// The value of a STRING token's text (quotes included). The lexer has
-// checked every escape; an unpaired surrogate has no UTF-8 form and becomes
-// U+FFFD.
-auto DecodeString(std::string_view token) -> std::string {
-  std::string_view body = token.substr(1, token.size() - 2);
-  size_t backslash = body.find('\\');
-  if (backslash == std::string_view::npos) return std::string(body);
-  std::string out;
-  out.reserve(body.size());
-  size_t i = 0;
-  while (backslash != std::string_view::npos && backslash + 1 < body.size()) {
-    out.append(body.substr(i, backslash - i));
-    char escape = body[backslash + 1];
-    i = backslash + 2;
-    switch (escape) {
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'u': {
-        int32_t cp = Hex4(body, i);
-        if (cp < 0) break;
-        i += 4;
-        if (cp >= 0xD800 && cp < 0xDC00 && body.substr(i, 2) == "\\u") {
-          int32_t low = Hex4(body, i + 2);
-          if (low >= 0xDC00 && low < 0xE000) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-            i += 6;
-          }
-        }
-        if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
-        AppendUtf8(out, static_cast<uint32_t>(cp));
-        break;
-      }
-      default:
-        // `"`, `\` and `/` stand for themselves.
-        out += escape;
-        break;
-    }
-    backslash = body.find('\\', i);
-  }
-  out.append(body.substr(std::min(i, body.size())));
-  return out;
-}
 
 // --- Syntax error messages ---
 
@@ -365,7 +285,7 @@ auto DescribeBadString(std::string_view text, uint32_t at) -> SyntaxError {
     if (escape == 'u') {
       uint32_t digits = 0;
       while (digits < 4 && i + 2 + digits < end &&
-             HexDigit(text[i + 2 + digits]) >= 0) {
+             HexDigitValue(text[i + 2 + digits]) >= 0) {
         ++digits;
       }
       if (digits == 4) {
@@ -548,24 +468,35 @@ auto DescribeParserStop(std::string_view text, const ParserStop& stop)
 
 // --- From parser to builder ---
 
-// One token that shapes the document: a bracket or a scalar. The parse is
-// recorded and replayed into the builder only after ANTLR's objects are
-// gone: mixing the builder's allocations with ANTLR's hundreds of thousands
-// of small ones made freeing them a third of the run time.
-struct Event {
-  uint32_t type;
-  ByteRange range;
-};
-
 // The generated parser, recording each token it matches. Every token of
 // the grammar goes through `match` (grammar/Json.g4 keeps it so), so this
 // sees the whole document without a parse tree or a parse listener: a
 // listener makes ANTLR allocate a tree node per token even when it builds
 // no tree, which cost a quarter of the run time.
+// The event for a token the parser matched.
+auto EventKindOf(size_t type) -> JsonEventKind {
+  switch (type) {
+    case JsonParser::LBRACE:
+      return JsonEventKind::BeginObject;
+    case JsonParser::RBRACE:
+      return JsonEventKind::EndObject;
+    case JsonParser::LBRACKET:
+      return JsonEventKind::BeginArray;
+    case JsonParser::RBRACKET:
+      return JsonEventKind::EndArray;
+    case JsonParser::STRING:
+      return JsonEventKind::String;
+    case JsonParser::KW_NULL:
+      return JsonEventKind::Null;
+    default:
+      return JsonEventKind::Literal;
+  }
+}
+
 class RecordingParser : public JsonParser {
  public:
   RecordingParser(antlr4::TokenStream* tokens, const PositionMap& positions,
-                  std::vector<Event>& events)
+                  std::vector<JsonEvent>& events)
       : JsonParser(tokens), positions_(&positions), events_(&events) {}
 
   auto match(size_t type) -> antlr4::Token* override {
@@ -575,7 +506,7 @@ class RecordingParser : public JsonParser {
       return token;
     }
     ByteRange range = positions_->RangeOf(*token);
-    events_->push_back({static_cast<uint32_t>(type), range});
+    events_->push_back({EventKindOf(type), range});
     if (type == LBRACE || type == LBRACKET) {
       open_.push_back({range.begin, type == LBRACE ? '{' : '['});
     } else if (type == RBRACE || type == RBRACKET) {
@@ -595,40 +526,10 @@ class RecordingParser : public JsonParser {
 
  private:
   const PositionMap* positions_;
-  std::vector<Event>* events_;
+  std::vector<JsonEvent>* events_;
   std::vector<OpenBracket> open_;
   bool stopped_ = false;
 };
-
-void Replay(std::string_view text, const std::vector<Event>& events,
-            DocumentBuilder& builder) {
-  for (const Event& event : events) {
-    ByteRange range = event.range;
-    std::string_view token = text.substr(range.begin, range.end - range.begin);
-    switch (event.type) {
-      case JsonParser::LBRACE:
-        builder.BeginMapping(range.begin);
-        break;
-      case JsonParser::LBRACKET:
-        builder.BeginSequence(range.begin);
-        break;
-      case JsonParser::RBRACE:
-      case JsonParser::RBRACKET:
-        builder.EndCollection(range.end);
-        break;
-      case JsonParser::STRING:
-        builder.AddScalar(range, DecodeString(token), ScalarStyle::Quoted);
-        break;
-      case JsonParser::KW_NULL:
-        builder.AddNull(range);
-        break;
-      default:
-        // Numbers, `true` and `false` keep their text.
-        builder.AddScalar(range, std::string(token), ScalarStyle::Plain);
-        break;
-    }
-  }
-}
 
 // Records the lexer's first error, then ends the token stream: the parser
 // sees EOF where the bad text starts. Any syntax error the parser finds
@@ -705,7 +606,7 @@ class ParserErrors : public antlr4::BaseErrorListener {
 // `events`. Returns the first syntax error, if any.
 auto RunParser(const SourceBuffer& source, uint32_t begin,
                const PositionMap& positions, std::u32string code_points,
-               std::vector<Event>& events) -> std::optional<SyntaxError> {
+               std::vector<JsonEvent>& events) -> std::optional<SyntaxError> {
   std::string_view text = source.text();
   // The listeners outlive the lexer and parser that call them.
   LexerErrors lexer_errors(text, begin, positions);
@@ -756,26 +657,39 @@ void EmitSyntaxError(const SourceBuffer& source, const SyntaxError& error,
   diagnostic.Emit();
 }
 
+// Reports R012 and returns false when the text nests deeper than the
+// reader allows; `limit` receives the depth limit in force.
+auto CheckDepth(const SourceBuffer& source, uint32_t begin,
+                const ParseOptions& options, DiagnosticEmitter& emitter,
+                uint32_t& limit) -> bool {
+  limit = std::min(options.max_depth, kMaxParserDepth);
+  std::optional<uint32_t> at = FindTooDeep(source.text(), begin, limit);
+  if (!at) return true;
+  emitter.Emit(DiagnosticKind::NestingTooDeep, {&source, {*at, *at + 1}},
+               "collections nest deeper than {} levels here; flatten the "
+               "structure",
+               limit);
+  return false;
+}
+
+auto BomLength(std::string_view text) -> uint32_t {
+  return static_cast<uint32_t>(text.starts_with(kBom) ? kBom.size() : 0);
+}
+
 }  // namespace
 
-auto ParseJson(const SourceBuffer& source, const ParseOptions& options,
-               DiagnosticEmitter& emitter) -> std::optional<Document> {
+auto ParseJsonWithGrammar(const SourceBuffer& source,
+                          const ParseOptions& options,
+                          DiagnosticEmitter& emitter)
+    -> std::optional<Document> {
   std::string_view text = source.text();
-  auto begin = static_cast<uint32_t>(text.starts_with(kBom) ? kBom.size() : 0);
-  uint32_t limit = std::min(options.max_depth, kMaxParserDepth);
-  if (std::optional<uint32_t> at = FindTooDeep(text, begin, limit)) {
-    emitter.Emit(DiagnosticKind::NestingTooDeep, {&source, {*at, *at + 1}},
-                 "collections nest deeper than {} levels here; flatten the "
-                 "structure",
-                 limit);
-    return std::nullopt;
-  }
+  uint32_t begin = BomLength(text);
+  uint32_t limit = 0;
+  if (!CheckDepth(source, begin, options, emitter, limit)) return std::nullopt;
 
   PositionMap positions;
   std::u32string code_points = positions.Decode(text, begin);
-  std::vector<Event> events;
-  // About one event per eight bytes in templates as usually formatted.
-  events.reserve(text.size() / 8);
+  std::vector<JsonEvent> events;
   std::optional<SyntaxError> error;
   try {
     error = RunParser(source, begin, positions, std::move(code_points),
@@ -793,7 +707,25 @@ auto ParseJson(const SourceBuffer& source, const ParseOptions& options,
     return std::nullopt;
   }
   DocumentBuilder builder(source, emitter, limit);
-  Replay(text, events, builder);
+  ReplayJsonEvents(text, events, builder);
+  return builder.Finish();
+}
+
+auto ParseJson(const SourceBuffer& source, const ParseOptions& options,
+               DiagnosticEmitter& emitter) -> std::optional<Document> {
+  std::string_view text = source.text();
+  uint32_t begin = BomLength(text);
+  uint32_t limit = 0;
+  if (!CheckDepth(source, begin, options, emitter, limit)) return std::nullopt;
+  std::vector<JsonEvent> events;
+  // About one event per eight bytes in templates as usually formatted.
+  events.reserve(text.size() / 8);
+  if (!ScanJson(text, begin, events)) {
+    // Not JSON: the grammar finds the first error and puts it into words.
+    return ParseJsonWithGrammar(source, options, emitter);
+  }
+  DocumentBuilder builder(source, emitter, limit);
+  ReplayJsonEvents(text, events, builder);
   return builder.Finish();
 }
 

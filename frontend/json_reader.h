@@ -28,7 +28,18 @@ namespace isobar {
 // depth is safe) or is not JSON (R011; the first syntax error only). A
 // `max_depth` above 1024 acts as 1024, the depth to which the recursive
 // ANTLR parser is known to be safe on a small stack. Never throws.
+//
+// Valid JSON is read by a fast, lock-free scanner (frontend/json_scan.h);
+// the ANTLR grammar runs only when the scanner rejects the text, to find
+// and explain the first syntax error.
 auto ParseJson(const SourceBuffer& source, const ParseOptions& options,
                DiagnosticEmitter& emitter) -> std::optional<Document>;
+
+// The same, always through the ANTLR grammar. Exposed so tests can check
+// that the scanner and the grammar agree on every input.
+auto ParseJsonWithGrammar(const SourceBuffer& source,
+                          const ParseOptions& options,
+                          DiagnosticEmitter& emitter)
+    -> std::optional<Document>;
 
 }  // namespace isobar
