@@ -15,7 +15,7 @@ namespace isobar {
 
 namespace {
 
-enum class ReportFormat { Text, Json };
+enum class ReportFormat { Text, Json, Sarif, Junit, Github };
 enum class ColorMode { Auto, Always, Never };
 
 struct LintArgs {
@@ -59,8 +59,15 @@ auto ParseLintArgs(std::span<const std::string> args, LintArgs& out)
         out.format = ReportFormat::Text;
       } else if (v == "json") {
         out.format = ReportFormat::Json;
+      } else if (v == "sarif") {
+        out.format = ReportFormat::Sarif;
+      } else if (v == "junit") {
+        out.format = ReportFormat::Junit;
+      } else if (v == "github") {
+        out.format = ReportFormat::Github;
       } else {
-        return fmt::format("unknown report format `{}`; use text or json", v);
+        return fmt::format(
+            "unknown report format `{}`; use text, json, sarif, junit or github", v);
       }
     } else if (arg == "--color") {
       out.color = ColorMode::Always;
@@ -145,10 +152,25 @@ auto RunLint(std::span<const std::string> args) -> int {
 
   Summary summary;
   for (const Diagnostic* d : diagnostics) summary.Add(d->severity);
-  if (parsed.format == ReportFormat::Json) {
-    RenderJson(std::cout, files, diagnostics);
-  } else {
-    RenderText(std::cout, diagnostics, {.color = UseColor(parsed.color)});
+  switch (parsed.format) {
+    case ReportFormat::Text:
+      RenderText(std::cout, diagnostics, {.color = UseColor(parsed.color)});
+      break;
+    case ReportFormat::Json:
+      RenderJson(std::cout, files, diagnostics);
+      break;
+    case ReportFormat::Sarif:
+      RenderSarif(std::cout, files, diagnostics, {.tool_version = ISOBAR_VERSION});
+      break;
+    case ReportFormat::Junit:
+      RenderJunit(std::cout, files, diagnostics, {.strict = parsed.strict});
+      break;
+    case ReportFormat::Github:
+      RenderGithub(std::cout, diagnostics);
+      break;
+  }
+  // The formats read in a log, not by a program, get a summary on stderr.
+  if (parsed.format == ReportFormat::Text || parsed.format == ReportFormat::Github) {
     if (!diagnostics.empty()) {
       std::cerr << fmt::format("{} error{}, {} warning{} in {} file{}\n",
                                summary.errors, summary.errors == 1 ? "" : "s",

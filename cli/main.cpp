@@ -19,7 +19,12 @@ usage:
   isobar --version | --help
 
 lint options:
-  --format text|json     report format (default: text)
+  --format FORMAT        report format (default: text):
+                           text    clang-style diagnostics with source snippets
+                           json    the isobar-report/1 document
+                           sarif   SARIF 2.1.0, for GitHub code scanning and IDEs
+                           junit   JUnit XML, for GitLab, Jenkins and other CI
+                           github  GitHub Actions annotations (workflow commands)
   --color[=auto|always|never]
                          colour text output (default: auto, only on a terminal)
   -j N                   worker threads for many files (default: all cores)

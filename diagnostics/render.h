@@ -5,6 +5,7 @@
 #include <ostream>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diagnostics/diagnostic.h"
@@ -48,5 +49,41 @@ void RenderText(std::ostream& out, std::span<const Diagnostic* const> diagnostic
 // The `isobar-report/1` JSON document of SPEC.md.
 void RenderJson(std::ostream& out, std::span<const std::string> files,
                 std::span<const Diagnostic* const> diagnostics);
+
+struct SarifOptions {
+  // tool.driver.version. The library has no version of its own; the CLI
+  // passes the executable's. Omitted when empty.
+  std::string_view tool_version;
+  // tool.driver.informationUri. Omitted when empty.
+  std::string_view information_uri;
+};
+
+// A SARIF 2.1.0 log with one run: the driver with every rule of the
+// registry (with its docs/rules page as help, for rules that have
+// results), the checked `files` as artifacts, and one result per
+// diagnostic (notes as relatedLocations, fix-its as fixes). Columns are
+// code points; see docs/reports.md.
+void RenderSarif(std::ostream& out, std::span<const std::string> files,
+                 std::span<const Diagnostic* const> diagnostics,
+                 const SarifOptions& options);
+
+struct JunitOptions {
+  // As `--strict`: warnings fail too, matching the exit status.
+  bool strict = false;
+};
+
+// JUnit XML: a <testsuite> per file (the checked `files`, then any other
+// file a diagnostic is in), a <testcase> per diagnostic, a <failure> for
+// each diagnostic that makes the exit status 1. A file without
+// diagnostics has one passing testcase.
+void RenderJunit(std::ostream& out, std::span<const std::string> files,
+                 std::span<const Diagnostic* const> diagnostics,
+                 const JunitOptions& options);
+
+// GitHub Actions workflow commands, one line per diagnostic:
+// `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=R013 duplicate-key::message`
+// (`::warning`, `::notice` for infos), notes and fixes as further
+// (escaped) lines of the message.
+void RenderGithub(std::ostream& out, std::span<const Diagnostic* const> diagnostics);
 
 }  // namespace isobar

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "diagnostics/render.h"
+#include "diagnostics/render_util.h"
 
 namespace isobar {
 
@@ -21,12 +22,11 @@ class TextRenderer {
       : out_(out), style_(style) {}
 
   void Render(const Diagnostic& d) {
-    const DiagnosticKindInfo& info = GetKindInfo(d.kind);
     const char* color = d.severity == Severity::Error     ? kRed
                         : d.severity == Severity::Warning ? kMagenta
                                                           : kCyan;
     Header(d.location, SeverityName(d.severity), color, d.message,
-           fmt::format(" [{} {}]", info.code, info.name));
+           fmt::format(" [{}]", render_util::RuleLabel(d)));
     Snippet(d.location);
     for (const DiagnosticNote& note : d.notes) {
       Header(note.location, "note", kCyan, note.message, "");
@@ -45,12 +45,7 @@ class TextRenderer {
 
   void Header(const Location& loc, std::string_view severity, const char* color,
               const std::string& message, const std::string& suffix) {
-    std::string where = loc.buffer->filename();
-    if (loc.buffer->size() > 0 || !loc.range.empty()) {
-      LineColumn lc = loc.buffer->GetLineColumn(loc.range.begin);
-      where += fmt::format(":{}:{}", lc.line, lc.column);
-    }
-    out_ << Paint(kBold, where + ":") << " "
+    out_ << Paint(kBold, render_util::LocationLabel(loc) + ":") << " "
          << Paint(color, std::string(severity) + ":") << " "
          << Paint(kBold, message) << suffix << "\n";
   }

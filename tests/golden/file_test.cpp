@@ -146,14 +146,16 @@ auto TestFile::Arguments() const -> std::vector<std::string> {
 }
 
 auto TestFile::IsJsonReport() const -> bool {
+  // Any report format but text is compared whole: machine formats have no
+  // diagnostic header lines to pick out. The last `--format` wins, as in
+  // isobar itself.
   std::vector<std::string> list = Arguments();
+  std::string format = "text";
   for (size_t i = 0; i < list.size(); ++i) {
-    if (list[i] == "--format=json") return true;
-    if (list[i] == "--format" && i + 1 < list.size() && list[i + 1] == "json") {
-      return true;
-    }
+    if (list[i].starts_with("--format=")) format = list[i].substr(9);
+    if (list[i] == "--format" && i + 1 < list.size()) format = list[i + 1];
   }
-  return false;
+  return format != "text";
 }
 
 auto ParseTestFile(std::string_view text) -> TestFile {

@@ -3,6 +3,7 @@
 #include "frontend/yaml_reader.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -282,8 +283,8 @@ TEST_CASE("an alias bomb costs one id per alias", "[yaml]") {
   std::string text =
       "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int level = 1; level <= 9; ++level) {
-    std::string previous = "*l" + std::to_string(level - 1);
-    text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+    std::string previous = fmt::format("*l{}", level - 1);
+    text += fmt::format("l{0}: &l{0} [", level);
     for (int i = 0; i < 10; ++i) text += (i ? ", " : "") + previous;
     text += "]\n";
   }
