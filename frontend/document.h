@@ -103,6 +103,13 @@ class Document {
 // items and entries (keys in order). Styles and ranges are ignored.
 auto NodesEqual(const Document& document, NodeId a, NodeId b) -> bool;
 
+// How many nodes the tree under `root` would have if every alias were
+// expanded, stopping at `cap` (the count saturates there). `first_over`
+// receives the smallest subtree that alone passes `cap`, if any: the place
+// to report an alias bomb. Linear in the number of distinct nodes.
+auto ExpandedSize(const Document& document, NodeId root, uint64_t cap,
+                  NodeId* first_over) -> uint64_t;
+
 // Calls `visit` once for every node reachable from `root`, however many
 // aliases share it. Iterative, so deep nesting cannot overflow the stack.
 void ForEachNodeOnce(const Document& document, NodeId root,

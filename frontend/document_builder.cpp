@@ -213,6 +213,22 @@ void DocumentBuilder::ApplyMerges(Frame& frame) {
                      NodeKindDescription(src.kind));
       return;
     }
+    // A budget for the whole document: chained merges copy quadratically
+    // many entries (found with tests/fuzz/make_hostile_inputs.py). Reported once, at the merge
+    // that crosses it; the document then fails, so nothing is checked
+    // against a half-merged tree.
+    if (merged_entries_ > kMaxMergedEntries) return;
+    merged_entries_ += src.entries.size();
+    if (merged_entries_ > kMaxMergedEntries) {
+      failed_ = true;
+      emitter_->Emit(DiagnosticKind::InvalidMergeKey,
+                     document_.LocationOf(where),
+                     "`<<` merges copy more than {} entries into this "
+                     "document; chained merges grow with the square of their "
+                     "length, so flatten them",
+                     kMaxMergedEntries);
+      return;
+    }
     // Copy: the source vector may move while entries are appended.
     std::vector<MapEntry> merged = src.entries;
     for (MapEntry& entry : merged) {

@@ -43,6 +43,14 @@ class DocumentBuilder {
     document_.short_form_tags_.push_back(tag);
   }
 
+  // How many entries `<<` merges may copy into one document in all. Each
+  // merge copies its sources' entries, so a chain of mappings that each
+  // merge the one before grows with the square of its length (a "merge
+  // bomb": 5,000 lines made 12 million entries and 900 MB). Past this many
+  // copied entries the merge is reported (R017) and the document fails.
+  // Real templates copy a few thousand at most.
+  static constexpr size_t kMaxMergedEntries = size_t{1} << 20;
+
   // Marks the result unusable (after a syntax error).
   void Fail() { failed_ = true; }
   auto failed() const -> bool { return failed_; }
@@ -92,6 +100,8 @@ class DocumentBuilder {
   std::vector<bool> open_;
   bool failed_ = false;
   bool depth_reported_ = false;
+  // Entries copied by `<<` merges so far, against kMaxMergedEntries.
+  size_t merged_entries_ = 0;
 };
 
 }  // namespace isobar

@@ -62,6 +62,25 @@ auto LooksLikeJson(const SourceBuffer& source) -> bool {
   return !(EndsWithIgnoreCase(name, ".yaml") || EndsWithIgnoreCase(name, ".yml"));
 }
 
+// isobar never expands aliases, but Heat does as soon as it copies or
+// stores the template: a few hundred bytes of nested aliases become more
+// nodes than any machine holds ("billion laughs").
+constexpr uint64_t kMaxExpandedNodes = 1'000'000;
+
+auto CheckAliasExpansion(const Document& document, DiagnosticEmitter& emitter)
+    -> bool {
+  // Large templates without aliases are fine: only expansion counts.
+  uint64_t cap = std::max<uint64_t>(kMaxExpandedNodes, 4 * document.node_count());
+  NodeId where = kNoNode;
+  if (ExpandedSize(document, document.root(), cap, &where) < cap) return true;
+  emitter.Emit(DiagnosticKind::AliasExpansionTooLarge, document.LocationOf(where),
+               "YAML aliases expand this value to more than {} nodes (the file "
+               "writes {}); Heat expands aliases and would run out of memory, "
+               "so write the data out or nest fewer aliases",
+               cap, document.node_count());
+  return false;
+}
+
 }  // namespace
 
 auto ReadSourceFile(const std::filesystem::path& path,
@@ -184,6 +203,7 @@ auto LoadTemplate(const SourceBuffer& source, const LoadOptions& options,
                  "the file's only document is empty");
     return std::nullopt;
   }
+  if (!CheckAliasExpansion(*document, emitter)) return std::nullopt;
   return BuildTemplate(std::move(*document));
 }
 
