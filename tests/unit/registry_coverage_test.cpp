@@ -4,6 +4,7 @@
 // golden names must exist (with its registered name), and every kind must
 // have docs/rules/<code>.md.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
@@ -148,6 +149,19 @@ TEST_CASE("every diagnostic kind has a docs page", "[registry]") {
     if (!fs::is_regular_file(page)) {
       FAIL_CHECK(info.code << " " << info.name << " has no docs/rules/" << info.code
                            << ".md");
+    }
+  }
+}
+
+TEST_CASE("the rule index lists every kind as the registry has it",
+          "[registry]") {
+  std::string index = ReadWhole(kSourceDir / "docs/rules/index.md");
+  for (const DiagnosticKindInfo& info : AllDiagnosticKinds()) {
+    std::string row =
+        fmt::format("| [{0}]({0}.md) | `{1}` | {2} | {3} |", info.code,
+                    info.name, SeverityName(info.default_severity), info.summary);
+    if (index.find(row) == std::string::npos) {
+      FAIL_CHECK("docs/rules/index.md lacks the row: " << row);
     }
   }
 }
