@@ -30,6 +30,12 @@ auto Document::Find(NodeId mapping, std::string_view key) const
 }
 
 auto NodesEqual(const Document& document, NodeId a, NodeId b) -> bool {
+  uint64_t unlimited = UINT64_MAX;
+  return *NodesEqualWithin(document, a, b, unlimited);
+}
+
+auto NodesEqualWithin(const Document& document, NodeId a, NodeId b,
+                      uint64_t& budget) -> std::optional<bool> {
   // Iterative, and shared nodes compare once: an alias bomb stays cheap.
   std::vector<std::pair<NodeId, NodeId>> stack{{a, b}};
   // Pairs of collections already compared, as (x << 32) | y. A hash set:
@@ -42,6 +48,12 @@ auto NodesEqual(const Document& document, NodeId a, NodeId b) -> bool {
     if (x == y) continue;
     const Node& nx = document.node(x);
     const Node& ny = document.node(y);
+    uint64_t cost = 1 + std::min(nx.value.size(), ny.value.size());
+    if (cost > budget) {
+      budget = 0;
+      return std::nullopt;
+    }
+    budget -= cost;
     if (nx.kind != ny.kind || nx.value != ny.value ||
         nx.items.size() != ny.items.size() ||
         nx.entries.size() != ny.entries.size()) {

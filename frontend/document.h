@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +103,14 @@ class Document {
 // True when two nodes hold the same data: same kinds, scalar values,
 // items and entries (keys in order). Styles and ranges are ignored.
 auto NodesEqual(const Document& document, NodeId a, NodeId b) -> bool;
+
+// As NodesEqual, but gives up once the comparison has cost `budget` (one
+// per pair of nodes, plus the bytes of scalar values compared), returning
+// nullopt. The cost is subtracted from `budget`, so one budget can bound
+// many comparisons: duplicate keys whose values are aliases of two large
+// equal lists would otherwise compare the lists once per duplicate.
+auto NodesEqualWithin(const Document& document, NodeId a, NodeId b,
+                      uint64_t& budget) -> std::optional<bool>;
 
 // How many nodes the tree under `root` would have if every alias were
 // expanded, stopping at `cap` (the count saturates there). `first_over`

@@ -182,7 +182,12 @@ void DocumentBuilder::ReportDuplicates(Frame& frame) {
   for (const Duplicate& dup : frame.duplicates) {
     const Node& key = document_.nodes_[dup.key];
     // The same value twice loses nothing, so it is only worth a warning.
-    bool same = NodesEqual(document_, dup.first_value, dup.value);
+    // Comparing is bounded per document (equality_budget_): past it, the
+    // values count as different and the duplicate is an error, which it
+    // is in any case. Found with tests/fuzz/make_hostile_inputs.py.
+    bool same = NodesEqualWithin(document_, dup.first_value, dup.value,
+                                 equality_budget_)
+                    .value_or(false);
     Location at = document_.LocationOf(key.range);
     auto builder =
         same ? emitter_->Build(DiagnosticKind::RedundantDuplicateKey, at,
@@ -214,9 +219,9 @@ void DocumentBuilder::ApplyMerges(Frame& frame) {
       return;
     }
     // A budget for the whole document: chained merges copy quadratically
-    // many entries (found with tests/fuzz/make_hostile_inputs.py). Reported once, at the merge
-    // that crosses it; the document then fails, so nothing is checked
-    // against a half-merged tree.
+    // many entries (found with tests/fuzz/make_hostile_inputs.py). It is
+    // reported once, at the merge that crosses it; the document then
+    // fails, so nothing is checked against a half-merged tree.
     if (merged_entries_ > kMaxMergedEntries) return;
     merged_entries_ += src.entries.size();
     if (merged_entries_ > kMaxMergedEntries) {

@@ -9,7 +9,8 @@
 //   - every diagnostic, note and fix edit names the input's buffer, and its
 //     range lies within it: begin <= end <= size;
 //   - every node and key range of the document tree lies within the buffer;
-//   - line and column lookups of those ranges stay within the line table.
+//   - line and column lookups of diagnostic ranges stay within the line
+//     table, in order.
 // ASan and UBSan, linked in by tests/fuzz/CMakeLists.txt, catch the rest.
 //
 // The first byte picks the file name: odd bytes (`{`, `[`, `\t`, `\r`)
@@ -47,10 +48,17 @@ namespace {
   std::abort();
 }
 
-void CheckRange(const char* what, ByteRange range, const SourceBuffer& source) {
+void CheckBounds(const char* what, ByteRange range,
+                 const SourceBuffer& source) {
   if (range.begin > range.end || range.end > source.size()) {
     Fail(what, {&source, range}, source);
   }
+}
+
+// Bounds, and the line and column lookups a renderer makes. Those cost the
+// length of the line, so they are made for diagnostics, not for each node.
+void CheckRange(const char* what, ByteRange range, const SourceBuffer& source) {
+  CheckBounds(what, range, source);
   // The renderers turn offsets into lines and columns; the two ends must
   // land on real lines, in order.
   LineColumn begin = source.GetLineColumn(range.begin);
@@ -92,9 +100,9 @@ void CheckDocument(const Template& tmpl, const SourceBuffer& source) {
   }
   for (NodeId id = 0; id < doc.node_count(); ++id) {
     const Node& node = doc.node(id);
-    CheckRange("node", node.range, source);
+    CheckBounds("node", node.range, source);
     for (const MapEntry& entry : node.entries) {
-      CheckRange("mapping key", entry.key_range, source);
+      CheckBounds("mapping key", entry.key_range, source);
       if (entry.value >= doc.node_count()) {
         Fail("mapping value id", {&source, entry.key_range}, source);
       }
@@ -104,7 +112,7 @@ void CheckDocument(const Template& tmpl, const SourceBuffer& source) {
     }
   }
   for (ByteRange tag : doc.short_form_tags()) {
-    CheckRange("short-form tag", tag, source);
+    CheckBounds("short-form tag", tag, source);
   }
 }
 
