@@ -10,7 +10,9 @@
 //     range lies within it: begin <= end <= size;
 //   - every node and key range of the document tree lies within the buffer;
 //   - line and column lookups of diagnostic ranges stay within the line
-//     table, in order.
+//     table, in order;
+//   - for text that looks like JSON, the JSON reader's fast scanner and its
+//     ANTLR grammar accept the same texts and build the same trees.
 // ASan and UBSan, linked in by tests/fuzz/CMakeLists.txt, catch the rest.
 //
 // The first byte picks the file name: odd bytes (`{`, `[`, `\t`, `\r`)
@@ -26,11 +28,15 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "analysis/structure_check.h"
 #include "diagnostics/emitter.h"
 #include "diagnostics/render.h"
+#include "frontend/json_reader.h"
+#include "frontend/json_scan.h"
 #include "frontend/load.h"
 
 namespace isobar {
@@ -116,6 +122,83 @@ void CheckDocument(const Template& tmpl, const SourceBuffer& source) {
   }
 }
 
+// Aborts unless the trees under `a` and `b` are the same node for node,
+// ranges, styles and key ranges included.
+void CheckSameTree(const Document& x, const Document& y,
+                   const SourceBuffer& source) {
+  std::vector<std::pair<NodeId, NodeId>> stack{{x.root(), y.root()}};
+  std::unordered_set<uint64_t> done;
+  while (!stack.empty()) {
+    auto [a, b] = stack.back();
+    stack.pop_back();
+    if (!done.insert((uint64_t{a} << 32) | b).second) continue;
+    const Node& na = x.node(a);
+    const Node& nb = y.node(b);
+    if (na.kind != nb.kind || na.style != nb.style || na.range != nb.range ||
+        na.value != nb.value || na.items.size() != nb.items.size() ||
+        na.entries.size() != nb.entries.size()) {
+      Fail("JSON scanner and grammar build different nodes", {&source, na.range},
+           source);
+    }
+    for (size_t i = 0; i < na.items.size(); ++i) {
+      stack.emplace_back(na.items[i], nb.items[i]);
+    }
+    for (size_t i = 0; i < na.entries.size(); ++i) {
+      if (na.entries[i].key != nb.entries[i].key ||
+          na.entries[i].key_range != nb.entries[i].key_range) {
+        Fail("JSON scanner and grammar build different keys",
+             {&source, na.entries[i].key_range}, source);
+      }
+      stack.emplace_back(na.entries[i].value, nb.entries[i].value);
+    }
+  }
+}
+
+// The JSON reader has two ways to read: a fast scanner (frontend/json_scan.h)
+// that must accept exactly what the ANTLR grammar accepts, and the grammar,
+// run only to explain a syntax error. For text that looks like JSON, both
+// are run and must agree: a text the grammar accepts is accepted by the
+// scanner, a text the scanner accepts is not a syntax error to the grammar,
+// and both build the same tree.
+void CheckJsonReadersAgree(const SourceBuffer& source) {
+  std::string_view text = source.text();
+  uint32_t begin = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  size_t first = text.find_first_not_of(" \t\r\n", begin);
+  if (first == std::string_view::npos || (text[first] != '{' && text[first] != '[')) {
+    return;
+  }
+  CollectingConsumer ignored;
+  DiagnosticEmitter ignored_emitter(ignored);
+  // The readers require valid UTF-8 without NUL bytes.
+  if (!CheckSourceText(source, LoadOptions{}, ignored_emitter)) return;
+
+  std::vector<JsonEvent> events;
+  bool scanned = ScanJson(text, begin, events);
+  CollectingConsumer grammar_diagnostics;
+  DiagnosticEmitter grammar_emitter(grammar_diagnostics);
+  std::optional<Document> grammar =
+      ParseJsonWithGrammar(source, ParseOptions{}, grammar_emitter);
+  bool syntax_error = false;
+  for (const Diagnostic& d : grammar_diagnostics.diagnostics()) {
+    syntax_error |= d.kind == DiagnosticKind::JsonSyntaxError;
+  }
+  if (grammar && !scanned) {
+    Fail("the JSON scanner rejects text the grammar accepts", {&source, {}},
+         source);
+  }
+  if (scanned && syntax_error) {
+    Fail("the JSON scanner accepts text the grammar rejects",
+         grammar_diagnostics.diagnostics().front().location, source);
+  }
+  CollectingConsumer fast_diagnostics;
+  DiagnosticEmitter fast_emitter(fast_diagnostics);
+  std::optional<Document> fast = ParseJson(source, ParseOptions{}, fast_emitter);
+  if (fast.has_value() != grammar.has_value()) {
+    Fail("ParseJson and ParseJsonWithGrammar disagree", {&source, {}}, source);
+  }
+  if (fast) CheckSameTree(*fast, *grammar, source);
+}
+
 void RunOne(const uint8_t* data, size_t size) {
   bool json_name = size > 0 && (data[0] & 1) != 0;
   SourceBuffer source(json_name ? "fuzz.json" : "fuzz.yaml",
@@ -141,6 +224,8 @@ void RunOne(const uint8_t* data, size_t size) {
   SortDiagnostics(pointers);
   std::ostringstream out;
   RenderText(out, pointers, TextStyle{});
+
+  CheckJsonReadersAgree(source);
 }
 
 }  // namespace

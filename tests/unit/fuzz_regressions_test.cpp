@@ -8,6 +8,7 @@
 #include <chrono>
 #include <string>
 
+#include "analysis/structure_check.h"
 #include "frontend/document_builder.h"
 #include "frontend/load.h"
 
@@ -124,8 +125,8 @@ TEST_CASE("a merge chain in YAML fails the load with R017 only", "[fuzz]") {
 TEST_CASE("comparing two equal large lists is linear", "[fuzz]") {
   Fixture f;
   f.builder.BeginSequence(0);
-  NodeId a = f.ListOfMappings(300'000);
-  NodeId b = f.ListOfMappings(300'000);
+  NodeId a = f.ListOfMappings(400'000);
+  NodeId b = f.ListOfMappings(400'000);
   f.builder.EndCollection();
   auto doc = f.builder.Finish();
   REQUIRE(doc.has_value());
@@ -182,6 +183,72 @@ TEST_CASE("duplicates of aliased large values are compared within a budget",
   // The first comparisons fit the budget and find the values equal.
   CHECK(same > 0);
   CHECK(different > 0);
+}
+
+// make_hostile_inputs.py cr_only.yaml and mixed_endings.yaml: yaml-cpp
+// does not end lines at a lone `\r`, which YAML and PyYAML (so Heat) do,
+// and refused such files with "illegal map value" on line 2. The YAML
+// reader now hands yaml-cpp a copy with lone `\r`s made `\n`s.
+TEST_CASE("lone CR line endings read like LF ones", "[fuzz]") {
+  std::string lf =
+      "heat_template_version: 2021-04-16\n"
+      "description: |\n  block\n  text\n"
+      "parameters:\n  p:\n    type: string\n"
+      "    default: \"quoted\n      folded\"\n"
+      "resources:\n  r:\n    type: OS::Heat::None\n"
+      "    properties:\n      a: [1,\n        2]\n"
+      "      b: plain\n        continued\n"
+      "outputs:\n  o:\n    value: {get_param: p}\n    bad: 1\n";
+  std::string cr = lf;
+  for (char& c : cr) c = c == '\n' ? '\r' : c;
+  // Every third line break CRLF, every third a lone CR.
+  std::string mixed;
+  int n = 0;
+  for (char c : lf) {
+    if (c != '\n') {
+      mixed += c;
+      continue;
+    }
+    mixed += n % 3 == 0 ? "\r\n" : n % 3 == 1 ? "\r" : "\n";
+    ++n;
+  }
+  for (const std::string& text : {lf, cr, mixed}) {
+    SourceBuffer source("t.yaml", text);
+    CollectingConsumer consumer;
+    DiagnosticEmitter emitter(consumer);
+    std::optional<Template> tmpl = LoadTemplate(source, LoadOptions{}, emitter);
+    REQUIRE(tmpl.has_value());
+    CHECK(tmpl->format == TemplateFormat::Hot);
+    const Document& doc = tmpl->document;
+    CHECK(doc.node(tmpl->description).value == "block\ntext\n");
+    REQUIRE(tmpl->parameters.size() == 1);
+    CHECK(doc.node(tmpl->parameters[0].default_value).value == "quoted folded");
+    REQUIRE(tmpl->resources.size() == 1);
+    NodeId properties = tmpl->resources[0].properties;
+    CHECK(doc.node(doc.Find(properties, "b")->value).value == "plain continued");
+    CHECK(doc.node(doc.Find(properties, "a")->value).items.size() == 2);
+    // The only problem is the unknown output key, on line 21 whatever
+    // ends the lines, and its range is the key itself.
+    CheckStructure(*tmpl, emitter);
+    REQUIRE(consumer.diagnostics().size() == 1);
+    const Diagnostic& d = consumer.diagnostics()[0];
+    CHECK(d.kind == DiagnosticKind::UnknownOutputKey);
+    CHECK(source.GetLineColumn(d.location.range.begin).line == 21);
+    CHECK(source.text().substr(d.location.range.begin,
+                               d.location.range.end - d.location.range.begin) ==
+          "bad");
+  }
+}
+
+TEST_CASE("a lone CR ends a line in syntax errors too", "[fuzz]") {
+  SourceBuffer source("t.yaml", "a:\r  b: 1\r c: 2\r");
+  CollectingConsumer consumer;
+  DiagnosticEmitter emitter(consumer);
+  CHECK_FALSE(LoadTemplate(source, LoadOptions{}, emitter).has_value());
+  REQUIRE(consumer.diagnostics().size() == 1);
+  const Diagnostic& d = consumer.diagnostics()[0];
+  CHECK(d.kind == DiagnosticKind::YamlSyntaxError);
+  CHECK(source.GetLineColumn(d.location.range.begin).line == 3);
 }
 
 }  // namespace
