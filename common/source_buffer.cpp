@@ -7,11 +7,14 @@ namespace isobar {
 SourceBuffer::SourceBuffer(std::string filename, std::string text)
     : filename_(std::move(filename)), text_(std::move(text)) {
   line_starts_.push_back(0);
+  ascii_lines_.push_back(true);
   for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (static_cast<unsigned char>(text_[i]) >= 0x80) ascii_lines_.back() = false;
     // "\r\n" and "\n" end a line; a lone "\r" does too (as in YAML).
     if (text_[i] == '\n' ||
         (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
       line_starts_.push_back(i + 1);
+      ascii_lines_.push_back(true);
     }
   }
 }
@@ -24,6 +27,9 @@ auto SourceBuffer::GetLineColumn(uint32_t offset) const -> LineColumn {
   uint32_t start = line_starts_[line - 1];
   // A UTF-8 byte-order mark is invisible in editors; it is not a column.
   if (start == 0 && text_.starts_with("\xEF\xBB\xBF")) start = std::min(3u, offset);
+  // On an ASCII line bytes are columns: no scan, so many diagnostics on
+  // one long line stay linear.
+  if (ascii_lines_[line - 1]) return {line, column + (offset - start)};
   for (uint32_t i = start; i < offset; ++i) {
     // Count code points: skip UTF-8 continuation bytes.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;

@@ -51,6 +51,8 @@ class SourceBuffer {
   std::string text_;
   // Byte offset of the start of each line; line_starts_[0] == 0.
   std::vector<uint32_t> line_starts_;
+  // Whether each line is pure ASCII (then a column is a byte count).
+  std::vector<bool> ascii_lines_;
 };
 
 }  // namespace isobar

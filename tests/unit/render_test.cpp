@@ -110,3 +110,33 @@ TEST_CASE("every kind has a distinct code and name", "[registry]") {
 
 }  // namespace
 }  // namespace isobar
+
+namespace isobar {
+namespace {
+
+TEST_CASE("a long line is shown as a window around the caret", "[render]") {
+  std::string text = "k: [" + std::string(500, 'a') + ", bad, " +
+                     std::string(500, 'b') + "]\n";
+  SourceBuffer source("long.yaml", text);
+  auto at = static_cast<uint32_t>(text.find("bad"));
+  Diagnostic d{.kind = DiagnosticKind::DuplicateKey,
+               .severity = Severity::Error,
+               .location = {&source, {at, at + 3}},
+               .message = "m"};
+  std::vector<const Diagnostic*> list{&d};
+  std::ostringstream out;
+  RenderText(out, list, {.color = false});
+  std::istringstream lines(out.str());
+  std::string header, snippet, caret;
+  std::getline(lines, header);
+  std::getline(lines, snippet);
+  std::getline(lines, caret);
+  CHECK(snippet.size() < 200);
+  CHECK(snippet.find("...") != std::string::npos);
+  // The caret sits under `bad` in the window.
+  CHECK(snippet.substr(caret.find('^'), 3) == "bad");
+  CHECK(caret.substr(caret.find('^')) == "^~~");
+}
+
+}  // namespace
+}  // namespace isobar
