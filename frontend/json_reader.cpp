@@ -715,8 +715,9 @@ auto ParseJson(const SourceBuffer& source, const ParseOptions& options,
                DiagnosticEmitter& emitter) -> std::optional<Document> {
   std::string_view text = source.text();
   uint32_t begin = BomLength(text);
-  uint32_t limit = 0;
-  if (!CheckDepth(source, begin, options, emitter, limit)) return std::nullopt;
+  // No depth pre-scan here: the scanner is iterative, and the builder
+  // reports nesting past the limit at the same bracket the scan would.
+  uint32_t limit = std::min(options.max_depth, kMaxParserDepth);
   std::vector<JsonEvent> events;
   // About one event per eight bytes in templates as usually formatted.
   events.reserve(text.size() / 8);
