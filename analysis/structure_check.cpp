@@ -414,7 +414,9 @@ class StructureChecker {
                            e.key_range);
         }
       }
-      if (o.value == kNoNode) ReportMissingValue(o);
+      if (o.value == kNoNode && !HasNearMiss(o.node, hot_ ? "value" : "Value")) {
+        ReportMissingValue(o);
+      }
     }
   }
 
