@@ -4,6 +4,8 @@
 #include <exception>
 #include <thread>
 
+#include "analysis/parameter_check.h"
+#include "analysis/references/resolve.h"
 #include "analysis/structure_check.h"
 #include "diagnostics/emitter.h"
 
@@ -43,6 +45,8 @@ void CheckOne(const LintInput& input, const LintOptions& options,
     return;
   }
   CheckStructure(*tmpl, emitter);
+  CheckParameters(*tmpl, emitter);
+  ResolveTemplate(*tmpl, emitter);
 }
 
 }  // namespace
