@@ -142,7 +142,8 @@ void DefaultChecker::CheckModulo(const ParamConstraint& c) {
   // give nan, never the offset.
   if (value_.type == PyType::Int && std::abs(n) > 9007199254740992.0) return;
   if (PythonModulo(n, c.step) == c.offset) return;
-  Violation(c, "{} is not a multiple of {} with an offset of {}, as `{}` requires",
+  Violation(c, "{} is not a multiple of {} with an offset of {}, as `{}` "
+            "requires; change the default or the constraint",
             Subject(), FormatNumber(c.step), FormatNumber(c.offset), c.key);
 }
 
@@ -198,13 +199,17 @@ void DefaultChecker::CheckLength(const ParamConstraint& c) {
     double limit = short_ ? *c.min : *c.max;
     // Not even the length of a hidden default is shown.
     if (spec_.hidden) {
-      return Violation(c, "{} is {} than the {} length {}", Subject(),
-                       short_ ? "shorter" : "longer", bound, FormatNumber(limit));
+      return Violation(c, "{} is {} than the {} length {}; change the default "
+                       "or the limit",
+                       Subject(), short_ ? "shorter" : "longer", bound,
+                       FormatNumber(limit));
     }
     std::string_view unit = of == PyType::Str  ? (length == 1 ? "character" : "characters")
                             : of == PyType::Map ? (length == 1 ? "entry" : "entries")
                                                 : (length == 1 ? "item" : "items");
-    return Violation(c, "{} {} {} {}, {} than the {} length {}", Subject(),
+    return Violation(c, "{} {} {} {}, {} than the {} length {}; change the "
+                     "default or the limit",
+                     Subject(),
                      parsed_json ? "holds JSON with" : "has",
                      length, unit, short_ ? "fewer" : "more", bound,
                      FormatNumber(limit));

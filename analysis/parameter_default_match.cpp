@@ -70,7 +70,8 @@ void DefaultChecker::CheckScalarAllowed(const ParamConstraint& c) {
         found = found || eq == Verdict::Yes;
       }
       if (!found) {
-        return Violation(c, "{} has an item that is not among its allowed values ({})",
+        return Violation(c, "{} has an item that is not among its allowed "
+                         "values ({}); use allowed values only",
                          Subject(), AllowedTexts(c));
       }
     }
@@ -118,8 +119,25 @@ void DefaultChecker::CheckScalarAllowed(const ParamConstraint& c) {
                      Subject(), PyTypeDescription(value_.type), *default_text,
                      AllowedTexts(c));
   }
-  Violation(c, "{} is not among its allowed values ({})", Subject(),
-            AllowedTexts(c));
+  // The same trap on the other side: an allowed value written like the
+  // default that loads as another type (`yes`, `1.10`).
+  std::string hint;
+  if (spec_.type == ParamType::String && doc_.IsScalar(node_)) {
+    for (NodeId a : allowed) {
+      PyValue av = ctx_.Load(a);
+      auto text = PythonStr(av);
+      if (av.type != PyType::Str && doc_.IsScalar(a) && text &&
+          doc_.node(a).value == doc_.node(node_).value && *text != doc_.node(a).value) {
+        hint = fmt::format("; allowed value {} loads as {}, which Heat compares "
+                           "as `{}`: quote it",
+                           ctx_.Show(a), PyTypeDescription(av.type), *text);
+        break;
+      }
+    }
+  }
+  Violation(c, "{} is not among its allowed values ({}){}", Subject(),
+            AllowedTexts(c),
+            hint.empty() ? "; use one of them, or add it to the list" : hint);
 }
 
 // A comma_delimited_list: every item must be allowed. Heat compares the
@@ -155,7 +173,7 @@ void DefaultChecker::CheckListAllowed(const ParamConstraint& c) {
     if (!heat_rules_) {
       if (aws_allows(Stripped(item)) != Verdict::No) continue;
     }
-    std::string hint;
+    std::string hint = "; use allowed values only, or add it to the list";
     std::string_view trimmed = item;
     while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
     while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
@@ -197,7 +215,7 @@ void DefaultChecker::CheckPattern(const ParamConstraint& c) {
       std::string which = spec_.hidden ? std::string("an item")
                                        : fmt::format("item `{}`", item);
       return Violation(c, "{} of the default of parameter `{}` does not match "
-                       "its `{}` {}",
+                       "its `{}` {}; change the item or the pattern",
                        which, spec_.param->name, c.key, shown);
     }
     return;

@@ -30,6 +30,17 @@ auto IsAscii(std::string_view text) -> bool {
   return true;
 }
 
+// For text with non-ASCII characters, which Python may read as digits or
+// spaces: No when an ASCII character outside `possible` rules the reading
+// out, else Unknown.
+auto NonAsciiVerdict(std::string_view text, std::string_view possible) -> Verdict {
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && possible.find(c) == std::string_view::npos) return Verdict::No;
+  }
+  return Verdict::Unknown;
+}
+
 auto Lower(std::string_view text) -> std::string {
   std::string out(text);
   for (char& c : out) {
@@ -431,7 +442,9 @@ auto PythonStr(const PyValue& value) -> std::optional<std::string> {
 
 auto ParsePythonNumber(std::string_view text, double* number, bool* integral)
     -> Verdict {
-  if (!IsAscii(text)) return Verdict::Unknown;
+  if (!IsAscii(text)) {
+    return NonAsciiVerdict(text, "0123456789+-._eEinfatyINFATY \t\n\v\f\r");
+  }
   std::string_view s = StripPython(text, /*for_number=*/true);
   bool ignored = false;
   if (integral == nullptr) integral = &ignored;
@@ -493,7 +506,10 @@ auto IsHeatBoolean(const PyValue& value) -> Verdict {
                  ? Verdict::Yes
                  : Verdict::No;
     case PyType::Str: {
-      if (!IsAscii(value.text)) return Verdict::Unknown;
+      if (!IsAscii(value.text)) {
+        return NonAsciiVerdict(value.text,
+                               "tTrRuUeEfFaAlLsSyYnNoO01 \t\n\v\f\r\x1c\x1d\x1e\x1f");
+      }
       std::string word = Lower(StripPython(value.text));
       static constexpr std::string_view kWords[] = {
           "1", "t", "true", "on", "y", "yes", "0", "f", "false", "off", "n", "no"};

@@ -120,8 +120,10 @@ TEST_CASE("numbers parse as Python's int() then float() parse them",
     INFO(bad);
     CHECK(ParsePythonNumber(bad, &n) == Verdict::No);
   }
-  // Python also reads Unicode digits: not decided here.
+  // Python also reads Unicode digits: not decided here, unless an ASCII
+  // letter rules a number out.
   CHECK(ParsePythonNumber("\xD9\xA1\xD9\xA2", &n) == Verdict::Unknown);
+  CHECK(ParsePythonNumber("h\xC3\xA9llo", &n) == Verdict::No);
   // Heat's str_to_num takes booleans as numbers and refuses collections.
   CHECK(ToNumber(Load("true"), &n) == Verdict::Yes);
   CHECK(ToNumber(Load("[1]"), &n) == Verdict::No);
