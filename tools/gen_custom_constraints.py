@@ -14,6 +14,9 @@ import json
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_common  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEFAULT_SOURCE = os.path.join(ROOT, "..", "shared", "catalog-sources", "heat-19",
@@ -36,20 +39,8 @@ def generate(source):
 
 
 def main(argv):
-    check = "--check" in argv
-    args = [a for a in argv if a != "--check"]
-    source = args[0] if args else DEFAULT_SOURCE
-    output = args[1] if len(args) > 1 else DEFAULT_OUTPUT
-    text = generate(source)
-    if check:
-        current = open(output).read() if os.path.exists(output) else ""
-        if current != text:
-            print("%s is stale; run tools/gen_custom_constraints.py" % output)
-            return 1
-        return 0
-    with open(output, "w") as f:
-        f.write(text)
-    return 0
+    return gen_common.run(argv, generate, DEFAULT_SOURCE, DEFAULT_OUTPUT,
+                          "gen_custom_constraints.py")
 
 
 if __name__ == "__main__":

@@ -11,33 +11,12 @@
 #include "analysis/functions/check_functions.h"
 #include "analysis/functions/function_index.h"
 #include "frontend/load.h"
+#include "tests/unit/annotated.h"
 
 namespace isobar {
 namespace {
 
-// Template text with `[[` and `]]` markers taken out; `ranges` holds what
-// each pair enclosed, in order of the opening markers.
-struct Annotated {
-  std::string text;
-  std::vector<ByteRange> ranges;
-
-  explicit Annotated(std::string_view marked) {
-    std::vector<size_t> open;
-    for (size_t i = 0; i < marked.size(); ++i) {
-      if (marked.substr(i, 2) == "[[") {
-        open.push_back(ranges.size());
-        ranges.push_back({static_cast<uint32_t>(text.size()), 0});
-        ++i;
-      } else if (marked.substr(i, 2) == "]]" && !open.empty()) {
-        ranges[open.back()].end = static_cast<uint32_t>(text.size());
-        open.pop_back();
-        ++i;
-      } else {
-        text += marked[i];
-      }
-    }
-  }
-};
+using testing::Annotated;
 
 // One template loaded by the real frontend, with its index.
 class Loaded {
