@@ -407,18 +407,28 @@ auto PythonFloatRepr(double value) -> std::string {
   std::string out = negative ? "-" : "";
   auto n = static_cast<int>(digits.size());
   if (exponent >= -4 && exponent < 16) {
+    // Appends rather than `"0." + std::string(...)`: GCC 12 warns
+    // (-Wrestrict) on that temporary at -O3, wrongly.
     if (exponent < 0) {
-      out += "0." + std::string(static_cast<size_t>(-exponent - 1), '0') + digits;
+      out += "0.";
+      out.append(static_cast<size_t>(-exponent - 1), '0');
+      out += digits;
     } else if (n <= exponent + 1) {
-      out += digits + std::string(static_cast<size_t>(exponent + 1 - n), '0') + ".0";
+      out += digits;
+      out.append(static_cast<size_t>(exponent + 1 - n), '0');
+      out += ".0";
     } else {
-      out += digits.substr(0, static_cast<size_t>(exponent + 1)) + "." +
-             digits.substr(static_cast<size_t>(exponent + 1));
+      out.append(digits, 0, static_cast<size_t>(exponent + 1));
+      out += '.';
+      out.append(digits, static_cast<size_t>(exponent + 1));
     }
     return out;
   }
   out += digits.substr(0, 1);
-  if (n > 1) out += "." + digits.substr(1);
+  if (n > 1) {
+    out += '.';
+    out.append(digits, 1);
+  }
   return out + fmt::format("e{}{:02}", exponent < 0 ? '-' : '+', std::abs(exponent));
 }
 
