@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -69,7 +70,7 @@ struct Fixture {
 auto RunPython(const std::string& script, const std::vector<fs::path>& args,
                std::string& output) -> int {
   fs::path dir = fs::temp_directory_path() /
-                 ("isobar_render_formats_" + std::to_string(getpid()));
+                 fmt::format("isobar_render_formats_{}", getpid());
   fs::create_directories(dir);
   std::ofstream(dir / "script.py") << script;
   auto quote = [](const std::string& s) {
@@ -77,9 +78,9 @@ auto RunPython(const std::string& script, const std::vector<fs::path>& args,
     for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return q + "'";
   };
-  std::string command = "python3 " + quote((dir / "script.py").string());
-  for (const fs::path& arg : args) command += " " + quote(arg.string());
-  command += " >" + quote((dir / "output.txt").string()) + " 2>&1";
+  std::string command = fmt::format("python3 {}", quote((dir / "script.py").string()));
+  for (const fs::path& arg : args) command += fmt::format(" {}", quote(arg.string()));
+  command += fmt::format(" >{} 2>&1", quote((dir / "output.txt").string()));
   int status = std::system(command.c_str());
   std::ifstream in(dir / "output.txt");
   output.assign(std::istreambuf_iterator<char>(in), {});
