@@ -4,6 +4,7 @@
 #include <exception>
 #include <thread>
 
+#include "analysis/graph/check_cycles.h"
 #include "analysis/parameter_check.h"
 #include "analysis/references/resolve.h"
 #include "analysis/structure_check.h"
@@ -46,7 +47,8 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   }
   CheckStructure(*tmpl, emitter);
   CheckParameters(*tmpl, emitter);
-  ResolveTemplate(*tmpl, emitter);
+  const Resolution resolution = ResolveTemplate(*tmpl, emitter);
+  CheckDependencies(*tmpl, resolution, emitter);
 }
 
 }  // namespace
