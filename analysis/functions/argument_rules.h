@@ -46,6 +46,11 @@ class ArgumentContext {
 
   auto IsCall(NodeId node) const -> bool { return index_.IsCall(node); }
   auto IsList(NodeId node) const -> bool { return doc_.IsSequence(node); }
+  // `[a, b, ...]` of exactly `count` items. Heat unpacks CFN function
+  // arguments when it parses them, so a call yielding a list is refused.
+  auto IsListOf(NodeId node, size_t count) const -> bool {
+    return IsList(node) && doc_.node(node).items.size() == count;
+  }
   // A mapping that is data, not a call.
   auto IsDataMap(NodeId node) const -> bool {
     return doc_.IsMapping(node) && !IsCall(node);

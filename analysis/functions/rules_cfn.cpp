@@ -7,16 +7,6 @@
 
 namespace isobar {
 
-namespace {
-
-// `[a, b, ...]` of exactly `count` items; Heat unpacks the arguments when it
-// parses them, so a call yielding a list is refused too.
-auto IsListOf(ArgumentContext& ctx, NodeId node, size_t count) -> bool {
-  return ctx.IsList(node) && ctx.Items(node).size() == count;
-}
-
-}  // namespace
-
 auto CheckRef(const FunctionCall& call, ArgumentContext& ctx) -> bool {
   NodeId arg = call.argument;
   if (ctx.IsCall(arg)) return true;
@@ -36,7 +26,7 @@ auto CheckFnGetAtt(const FunctionCall& call, ArgumentContext& ctx) -> bool {
     if (dot != std::string::npos && dot > 0 && dot + 1 < text.size())
       return true;
   }
-  if (!IsListOf(ctx, arg, 2)) {
+  if (!ctx.IsListOf(arg, 2)) {
     return ctx.Report(call, arg,
                       "`Fn::GetAtt` takes `[resource, attribute]`{}, "
                       "not {}",
@@ -58,7 +48,7 @@ auto CheckFnGetAtt(const FunctionCall& call, ArgumentContext& ctx) -> bool {
 
 auto CheckFnJoin(const FunctionCall& call, ArgumentContext& ctx) -> bool {
   NodeId arg = call.argument;
-  if (!IsListOf(ctx, arg, 2)) {
+  if (!ctx.IsListOf(arg, 2)) {
     return ctx.Report(call, arg, "`Fn::Join` takes `[delimiter, list]`, not {}",
                       ctx.Describe(arg));
   }
@@ -77,7 +67,7 @@ auto CheckFnJoin(const FunctionCall& call, ArgumentContext& ctx) -> bool {
 
 auto CheckFnSelect(const FunctionCall& call, ArgumentContext& ctx) -> bool {
   NodeId arg = call.argument;
-  if (!IsListOf(ctx, arg, 2)) {
+  if (!ctx.IsListOf(arg, 2)) {
     return ctx.Report(call, arg, "`Fn::Select` takes `[index, list]`, not {}",
                       ctx.Describe(arg));
   }
@@ -93,7 +83,7 @@ auto CheckFnSelect(const FunctionCall& call, ArgumentContext& ctx) -> bool {
 
 auto CheckFnSplit(const FunctionCall& call, ArgumentContext& ctx) -> bool {
   NodeId arg = call.argument;
-  if (!IsListOf(ctx, arg, 2)) {
+  if (!ctx.IsListOf(arg, 2)) {
     return ctx.Report(call, arg,
                       "`Fn::Split` takes `[delimiter, string]`, not "
                       "{}",

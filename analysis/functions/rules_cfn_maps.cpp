@@ -7,21 +7,13 @@
 
 namespace isobar {
 
-namespace {
-
-auto IsListOf(ArgumentContext& ctx, NodeId node, size_t count) -> bool {
-  return ctx.IsList(node) && ctx.Items(node).size() == count;
-}
-
-}  // namespace
-
 auto CheckFnFindInMap(const FunctionCall& call, ArgumentContext& ctx) -> bool {
   NodeId arg = call.argument;
   auto items = ctx.Items(arg);
   // AWS::LanguageExtensions adds a fourth item, `{DefaultValue: ...}`.
   bool with_default =
       ctx.has_transform() && items.size() == 4 && ctx.IsDataMap(items[3]);
-  if (!IsListOf(ctx, arg, 3) && !with_default) {
+  if (!ctx.IsListOf(arg, 3) && !with_default) {
     return ctx.Report(call, arg,
                       "`Fn::FindInMap` takes `[map, top_level_key, "
                       "second_level_key]`, not {}",
@@ -47,7 +39,7 @@ auto CheckFnBase64(const FunctionCall& call, ArgumentContext& ctx) -> bool {
 
 auto CheckFnReplace(const FunctionCall& call, ArgumentContext& ctx) -> bool {
   NodeId arg = call.argument;
-  if (!IsListOf(ctx, arg, 2)) {
+  if (!ctx.IsListOf(arg, 2)) {
     return ctx.Report(call, arg,
                       "`Fn::Replace` takes `[{{placeholder: value}}, "
                       "string]`, not {}",
@@ -71,7 +63,7 @@ auto CheckFnMemberListToMap(const FunctionCall& call, ArgumentContext& ctx)
     -> bool {
   NodeId arg = call.argument;
   auto items = ctx.Items(arg);
-  if (!IsListOf(ctx, arg, 3) || !ctx.IsScalar(items[0]) ||
+  if (!ctx.IsListOf(arg, 3) || !ctx.IsScalar(items[0]) ||
       !ctx.IsScalar(items[1])) {
     return ctx.Report(call, arg,
                       "`Fn::MemberListToMap` takes `[key_name, "
