@@ -27,6 +27,19 @@ struct Fixture {
   auto Scalar(std::string value) -> NodeId {
     return builder.AddScalar({0, 1}, std::move(value), ScalarStyle::Plain);
   }
+  // A mapping {<<: *previous, k<i>: v} (no merge when `previous` is none):
+  // one link of a merge chain.
+  auto MergeLink(NodeId previous, int i) -> NodeId {
+    NodeId level = builder.BeginMapping(0);
+    if (previous != kNoNode) {
+      Scalar("<<");
+      builder.AddAlias(previous, {0, 1});
+    }
+    Scalar(fmt::format("k{}", i));
+    Scalar("v");
+    builder.EndCollection();
+    return level;
+  }
   // A list of `n` one-entry mappings {a: i}.
   auto ListOfMappings(int n) -> NodeId {
     NodeId list = builder.BeginSequence(0);
@@ -57,15 +70,7 @@ TEST_CASE("a chain of merges past the budget is refused once (R017)",
   // 1,500 levels copy about 1.1 million entries, past the budget.
   for (int i = 0; i < 1500; ++i) {
     f.Scalar(fmt::format("m{}", i));
-    NodeId level = f.builder.BeginMapping(0);
-    if (previous != kNoNode) {
-      f.Scalar("<<");
-      f.builder.AddAlias(previous, {0, 1});
-    }
-    f.Scalar(fmt::format("k{}", i));
-    f.Scalar("v");
-    f.builder.EndCollection();
-    previous = level;
+    previous = f.MergeLink(previous, i);
   }
   f.builder.EndCollection();
   CHECK_FALSE(f.builder.Finish().has_value());
@@ -80,15 +85,7 @@ TEST_CASE("a chain of merges under the budget is applied", "[fuzz]") {
   f.builder.BeginSequence(0);
   NodeId previous = kNoNode;
   for (int i = 0; i < 1000; ++i) {
-    NodeId level = f.builder.BeginMapping(0);
-    if (previous != kNoNode) {
-      f.Scalar("<<");
-      f.builder.AddAlias(previous, {0, 1});
-    }
-    f.Scalar(fmt::format("k{}", i));
-    f.Scalar("v");
-    f.builder.EndCollection();
-    previous = level;
+    previous = f.MergeLink(previous, i);
   }
   f.builder.EndCollection();
   auto doc = f.builder.Finish();
