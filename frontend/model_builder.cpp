@@ -41,6 +41,30 @@ auto Get(const Document& doc, NodeId map, std::string_view key) -> NodeId {
   return entry ? entry->value : kNoNode;
 }
 
+// A section by name, recovering from a typo the way a compiler recovers
+// from a misspelled name: when `key` is absent and a top-level key that is
+// no known section looks like a misspelling of it, that key's value is read
+// as the section. The structure check still reports the typo (R102); later
+// passes then check what the author meant instead of reporting every
+// reference into the misspelled section as dangling.
+auto GetSection(const Document& doc, NodeId root, const KeyNames& k,
+                std::string_view key) -> NodeId {
+  if (key.empty()) return kNoNode;
+  if (const MapEntry* entry = doc.Find(root, key)) return entry->value;
+  const std::string_view known[] = {
+      k.version_key, "HeatTemplateFormatVersion", k.description,
+      k.parameter_groups, k.mappings, k.parameters, k.conditions,
+      k.resources, k.outputs,
+      // AWS sections isobar accepts (frontend/version_facts.cpp).
+      "Metadata", "Rules", "Transform", "Hooks", "Globals"};
+  const std::string_view wanted[] = {key};
+  for (const MapEntry& entry : doc.node(root).entries) {
+    if (Contains(known, entry.key)) continue;
+    if (SuggestSpelling(entry.key, wanted)) return entry.value;
+  }
+  return kNoNode;
+}
+
 template <typename T>
 auto Entries(const Document& doc, NodeId section) -> std::vector<T> {
   std::vector<T> result;
@@ -122,11 +146,11 @@ auto BuildTemplate(Document document) -> Template {
 
   tmpl.description = Get(doc, root, k.description);
   tmpl.parameter_groups = Get(doc, root, k.parameter_groups);
-  tmpl.mappings = Get(doc, root, k.mappings);
-  tmpl.parameters_node = Get(doc, root, k.parameters);
-  tmpl.conditions_node = Get(doc, root, k.conditions);
-  tmpl.resources_node = Get(doc, root, k.resources);
-  tmpl.outputs_node = Get(doc, root, k.outputs);
+  tmpl.mappings = GetSection(doc, root, k, k.mappings);
+  tmpl.parameters_node = GetSection(doc, root, k, k.parameters);
+  tmpl.conditions_node = GetSection(doc, root, k, k.conditions);
+  tmpl.resources_node = GetSection(doc, root, k, k.resources);
+  tmpl.outputs_node = GetSection(doc, root, k, k.outputs);
 
   tmpl.parameters = Entries<Parameter>(doc, tmpl.parameters_node);
   for (Parameter& p : tmpl.parameters) {
