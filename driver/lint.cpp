@@ -8,6 +8,7 @@
 #include "analysis/parameter_check.h"
 #include "analysis/references/resolve.h"
 #include "analysis/structure_check.h"
+#include "analysis/unused_parameters.h"
 #include "diagnostics/emitter.h"
 
 namespace isobar {
@@ -48,6 +49,7 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   CheckStructure(*tmpl, emitter);
   CheckParameters(*tmpl, emitter);
   const Resolution resolution = ResolveTemplate(*tmpl, emitter);
+  CheckUnusedParameters(*tmpl, resolution, emitter);
   CheckDependencies(*tmpl, resolution, emitter);
 }
 

@@ -176,6 +176,7 @@ TEST_CASE("a few aliases in a large template are not a bomb", "[hostile]") {
   for (int i = 0; i < 2000; ++i) {
     text += fmt::format("  r{}:\n    type: OS::Heat::None\n    metadata: *tags\n", i);
   }
+  text += "outputs:\n  tags: {value: {get_param: tags}}\n";
   TempDir dir;
   REQUIRE(WriteFile(dir.path() / "main.yaml", text));
   Run run = Lint(dir, {"main.yaml"});
