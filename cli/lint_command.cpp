@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "diagnostics/render.h"
 #include "driver/lint.h"
+#include "driver/load_profile.h"
 
 namespace isobar {
 
@@ -22,6 +23,7 @@ struct LintArgs {
   ReportFormat format = ReportFormat::Text;
   ColorMode color = ColorMode::Auto;
   bool strict = false;
+  std::string profile_path;
   LintOptions options;
   std::vector<std::string> paths;
 };
@@ -98,6 +100,11 @@ auto ParseLintArgs(std::span<const std::string> args, LintArgs& out)
           out.options.load.max_file_bytes == 0) {
         return fmt::format("`--max-file-size` needs a byte count, not `{}`", v);
       }
+    } else if (value("--profile", v)) {
+      out.profile_path = v;
+    } else if (value("--home-region", v)) {
+      if (v.empty()) return "`--home-region` needs a region name";
+      out.options.home_region = v;
     } else if (arg.starts_with("-") && arg != "-") {
       return fmt::format("unknown option `{}` for `lint`", arg);
     } else {
@@ -122,11 +129,18 @@ auto RunLint(std::span<const std::string> args) -> int {
   if (std::string error = ParseLintArgs(args, parsed); !error.empty()) {
     return UsageError(error);
   }
+  // The profile's own problems come first: they change every verdict.
+  std::vector<FileReport*> reports;
+  LoadedProfile profile;
+  if (!parsed.profile_path.empty()) {
+    profile = LoadProfileFile(parsed.profile_path, parsed.options.load);
+    reports.push_back(&profile.report);
+    if (profile.profile) parsed.options.profile = &*profile.profile;
+  }
   CollectedInputs collected = CollectInputs(parsed.paths);
   std::vector<FileReport> checked = LintFiles(collected.inputs, parsed.options);
 
   // Interleave walk problems with file reports in command-line order.
-  std::vector<FileReport*> reports;
   size_t next_problem = 0;
   for (size_t i = 0; i <= checked.size(); ++i) {
     while (next_problem < collected.problems.size() &&

@@ -30,6 +30,8 @@ lint options:
   -j N                   worker threads for many files (default: all cores)
   --strict               warnings also make the exit status 1
   --max-file-size BYTES  refuse larger files (default: 33554432)
+  --profile FILE         cloud profile: regions, their services and zones
+  --home-region NAME     region of resources that name none
 
 Directories are walked recursively for *.yaml *.yml *.json *.template; files
 that are neither HOT, CFN nor a Heat environment are skipped in a walk but are

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diagnostics/diagnostic.h"
+#include "frontend/cloud_profile.h"
 #include "frontend/load.h"
 
 namespace isobar {
@@ -17,6 +18,10 @@ struct LintOptions {
   LoadOptions load;
   // Worker threads; results come back in input order whatever the count.
   unsigned jobs = 1;
+  // The cloud profile (`--profile`), if any; it outlives the run.
+  const CloudProfile* profile = nullptr;
+  // `--home-region`: overrides the profile's home region when not empty.
+  std::string home_region;
 };
 
 // One file to check.
