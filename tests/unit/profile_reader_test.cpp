@@ -3,6 +3,7 @@
 // its diagnostic at the exact node (ranges marked inline).
 #include <catch2/catch.hpp>
 
+#include "frontend/builtin_profiles.h"
 #include "frontend/profile_reader.h"
 #include "tests/unit/annotated.h"
 
@@ -112,6 +113,33 @@ TEST_CASE("a profile without regions is refused", "[profile]") {
   CHECK(read.consumer.diagnostics()[0].kind == DiagnosticKind::InvalidProfile);
   Read list("- a\n");
   CHECK_FALSE(list.profile);
+}
+
+}  // namespace
+}  // namespace isobar
+
+namespace isobar {
+namespace {
+
+TEST_CASE("the built-in AWS profile knows every region and its zones",
+          "[profile]") {
+  const CloudProfile& aws = BuiltinAwsProfile();
+  CHECK(aws.provider == CloudProvider::Aws);
+  CHECK(aws.regions.size() == 46);
+  const ProfileRegion* home = aws.FindRegion(aws.home_region);
+  REQUIRE(home);
+  CHECK(home->HasZone("us-east-1a"));
+  CHECK_FALSE(home->HasZone("us-west-2a"));
+  REQUIRE(aws.FindRegion("eu-central-1"));
+  // Every zone is named after its region, which the zone rule relies on.
+  for (const ProfileRegion& region : aws.regions) {
+    CHECK_FALSE(region.availability_zones.empty());
+    for (const std::string& zone : region.availability_zones) {
+      CHECK(zone.starts_with(region.name));
+    }
+  }
+  CHECK(AwsRegionTypesKnown("us-west-2"));
+  CHECK_FALSE(AwsRegionTypesKnown("us-iso-east-1"));
 }
 
 }  // namespace
