@@ -7,13 +7,30 @@
 #include "analysis/graph/check_cycles.h"
 #include "analysis/parameter_check.h"
 #include "analysis/references/resolve.h"
+#include "analysis/regions/placement.h"
 #include "analysis/structure_check.h"
 #include "analysis/unused_parameters.h"
 #include "diagnostics/emitter.h"
+#include "frontend/builtin_profiles.h"
 
 namespace isobar {
 
 namespace {
+
+// CloudFormation templates meant for AWS get the built-in AWS profile when
+// none is given; Heat's CFN dialect runs on OpenStack, so it does not.
+auto RegionOptionsFor(const Template& tmpl, const LintOptions& options)
+    -> RegionOptions {
+  RegionOptions regions;
+  regions.home_region = options.home_region;
+  regions.profile = options.profile;
+  bool heat_cfn = tmpl.version_entry &&
+                  tmpl.version_entry->key == "HeatTemplateFormatVersion";
+  if (!regions.profile && tmpl.format == TemplateFormat::Cfn && !heat_cfn) {
+    regions.profile = &BuiltinAwsProfile();
+  }
+  return regions;
+}
 
 void CheckOne(const LintInput& input, const LintOptions& options,
               FileReport& report, DiagnosticEmitter& emitter) {
@@ -51,6 +68,9 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   const Resolution resolution = ResolveTemplate(*tmpl, emitter);
   CheckUnusedParameters(*tmpl, resolution, emitter);
   CheckDependencies(*tmpl, resolution, emitter);
+  const TemplateContext context;
+  PlaceResources(*tmpl, resolution, context, RegionOptionsFor(*tmpl, options),
+                 emitter);
 }
 
 }  // namespace
