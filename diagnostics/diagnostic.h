@@ -69,8 +69,10 @@ struct Diagnostic {
   std::string message;
   std::vector<DiagnosticNote> notes;
   std::vector<FixIt> fixes;
-  // The region the offending resource is placed in, when that matters.
+  // The region the offending resource is placed in, when that matters,
+  // and the region of the other end of a cross-region relation.
   std::string region;
+  std::string other_region;
   // Names of nested stacks from the root template down to this one.
   std::vector<std::string> stack_path;
 };

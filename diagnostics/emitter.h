@@ -62,6 +62,10 @@ class DiagnosticBuilder {
     diagnostic_.region = std::move(region);
     return *this;
   }
+  auto OtherRegion(std::string region) -> DiagnosticBuilder& {
+    diagnostic_.other_region = std::move(region);
+    return *this;
+  }
   void Emit();
 
  private:

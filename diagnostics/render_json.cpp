@@ -75,6 +75,7 @@ void RenderJson(std::ostream& out, std::span<const std::string> files,
       item["fixes"] = std::move(fixes);
     }
     if (!d->region.empty()) item["region"] = d->region;
+    if (!d->other_region.empty()) item["other_region"] = d->other_region;
     list.push_back(std::move(item));
     summary.Add(d->severity);
   }

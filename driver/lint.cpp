@@ -7,7 +7,7 @@
 #include "analysis/graph/check_cycles.h"
 #include "analysis/parameter_check.h"
 #include "analysis/references/resolve.h"
-#include "analysis/regions/placement.h"
+#include "analysis/regions/cross_region.h"
 #include "analysis/structure_check.h"
 #include "analysis/unused_parameters.h"
 #include "diagnostics/emitter.h"
@@ -69,8 +69,11 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   CheckUnusedParameters(*tmpl, resolution, emitter);
   CheckDependencies(*tmpl, resolution, emitter);
   const TemplateContext context;
-  PlaceResources(*tmpl, resolution, context, RegionOptionsFor(*tmpl, options),
-                 emitter);
+  const RegionOptions regions = RegionOptionsFor(*tmpl, options);
+  const RegionPlacement placement =
+      PlaceResources(*tmpl, resolution, context, regions, emitter);
+  CheckCrossRegionReferences(*tmpl, resolution, placement, regions.profile,
+                             emitter);
 }
 
 }  // namespace
