@@ -17,8 +17,10 @@ namespace isobar {
 
 namespace {
 
-// CloudFormation templates meant for AWS get the built-in AWS profile when
-// none is given; Heat's CFN dialect runs on OpenStack, so it does not.
+// CloudFormation templates meant for AWS get the built-in AWS profile
+// unless an AWS profile is given: one run may lint a tree of HOT and CFN
+// templates with an OpenStack profile. Heat's CFN dialect runs on
+// OpenStack, so it keeps the given profile.
 auto RegionOptionsFor(const Template& tmpl, const LintOptions& options)
     -> RegionOptions {
   RegionOptions regions;
@@ -26,8 +28,12 @@ auto RegionOptionsFor(const Template& tmpl, const LintOptions& options)
   regions.profile = options.profile;
   bool heat_cfn = tmpl.version_entry &&
                   tmpl.version_entry->key == "HeatTemplateFormatVersion";
-  if (!regions.profile && tmpl.format == TemplateFormat::Cfn && !heat_cfn) {
+  bool aws_given = regions.profile &&
+                   regions.profile->provider == CloudProvider::Aws;
+  if (tmpl.format == TemplateFormat::Cfn && !heat_cfn && !aws_given) {
     regions.profile = &BuiltinAwsProfile();
+    // An OpenStack home region means nothing on AWS.
+    if (options.profile) regions.home_region.clear();
   }
   return regions;
 }

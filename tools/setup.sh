@@ -9,6 +9,7 @@ PACKAGES=(
   libantlr4-runtime-dev antlr4 default-jre-headless
   uuid-dev  # antlr4-runtime's CMake targets link -luuid, but the -dev package doesn't depend on it
   catch2
+  python3  # the agreement and annotated-corpus tests (tools/*.py)
 )
 
 missing=()
