@@ -247,6 +247,14 @@ def cfn_node(schema):
         node["fm"] = fmt
         if fmt.startswith("AWS::"):
             node["id"] = fmt
+    # `anyOf` of formats naming one type's objects (a security group by id
+    # or by name) still names a regional object of that type.
+    alternatives = [a.get("format") for a in schema.get("anyOf") or []
+                    if isinstance(a, dict)]
+    kinds = {f.split(".")[0] for f in alternatives if isinstance(f, str)}
+    if ("id" not in node and alternatives and len(kinds) == 1 and
+            all(isinstance(f, str) and f.startswith("AWS::") for f in alternatives)):
+        node["id"] = alternatives[0]
     ref = schema.get("relationshipRef")
     if isinstance(ref, dict) and ref.get("typeName") and "id" not in node:
         node["id"] = "%s.%s" % (ref["typeName"], ref.get("propertyPath", "").split("/")[-1])
@@ -362,6 +370,10 @@ def find_path(rec, path):
         while "$" in node:
             node = rec["d"][node["$"]]
         if segment == "*":
+            # Heat lists without an item schema take any string: the
+            # supplement gives their items one.
+            if "i" not in node and node.get("t") == "l":
+                node["i"] = {"t": "s"}
             node = node.get("i")
         else:
             node = (node.get("p") or {}).get(segment)
