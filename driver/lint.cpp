@@ -8,6 +8,7 @@
 #include "analysis/parameter_check.h"
 #include "analysis/references/resolve.h"
 #include "analysis/regions/cross_region.h"
+#include "analysis/regions/region_rules.h"
 #include "analysis/structure_check.h"
 #include "analysis/unused_parameters.h"
 #include "diagnostics/emitter.h"
@@ -72,8 +73,9 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   const RegionOptions regions = RegionOptionsFor(*tmpl, options);
   const RegionPlacement placement =
       PlaceResources(*tmpl, resolution, context, regions, emitter);
-  CheckCrossRegionReferences(*tmpl, resolution, placement, regions.profile,
-                             emitter);
+  const RegionFacts facts(*tmpl, resolution, context, regions, placement);
+  CheckCrossRegionReferences(facts, emitter);
+  CheckRegionRules(facts, emitter);
 }
 
 }  // namespace
