@@ -46,8 +46,12 @@ auto ClassifyCrossings(const RegionFacts& facts)
       for (const Reference* ref : facts.ResourceRefsOf(value.call)) {
         uint32_t producer = ref->target->index;
         if (!crosses(owner, producer)) continue;
+        std::string_view required =
+            value.schema ? std::string_view(value.schema->required_region)
+                         : std::string_view();
         crossings.push_back({owner, producer, ref,
-                             Classify(facts, value, producer), *value.path});
+                             Classify(facts, value, producer), *value.path,
+                             required});
       }
     });
   }
@@ -59,7 +63,7 @@ auto ClassifyCrossings(const RegionFacts& facts)
     }
     if (crosses(ref.owner, ref.target->index)) {
       crossings.push_back(
-          {ref.owner, ref.target->index, &ref, CrossingKind::Ordering, ""});
+          {ref.owner, ref.target->index, &ref, CrossingKind::Ordering, "", ""});
     }
   }
   return crossings;
@@ -90,7 +94,10 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
           .Note(facts.PlacedAt(c.consumer), "`{}` is placed in {} here",
                 consumer, mine)
           .Emit();
-    } else if (c.kind == CrossingKind::Data) {
+    } else if (c.kind == CrossingKind::Data &&
+               (c.required_region.empty() || c.required_region == theirs)) {
+      // A value of the wrong fixed region is R409's error, not a value
+      // the plan should carry.
       emitter
           .Build(DiagnosticKind::CrossRegionDataReference, at,
                  "`{}` of `{}` ({}) reads a value of `{}` ({}); the plan "

@@ -38,6 +38,9 @@ struct RegionCrossing {
   // The consuming property (`SubnetId`, `user_data.$db`); empty for
   // ordering.
   std::string path;
+  // The region the property's object must be in, when fixed (us-east-1
+  // for what CloudFront uses); empty otherwise.
+  std::string_view required_region;
 };
 
 // Every crossing of the template, in the order of the consumers and then

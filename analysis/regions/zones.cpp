@@ -78,24 +78,26 @@ class ZoneChecker {
     // An AWS zone name no region lists (a Local Zone, a new zone) is only
     // wrong when it spells its region as another one.
     if (facts_.aws && !owner &&
-        !zone->name.starts_with(region_->name)) {
-      return;
-    }
-    if (facts_.aws && !owner && zone->name.size() != region_->name.size() + 1) {
+        (!zone->name.starts_with(region_->name) ||
+         zone->name.size() != region_->name.size() + 1)) {
       return;
     }
     const std::string& name = facts_.tmpl.resources[index_].name;
     std::optional<std::string> suggestion = Suggest(zone->name, owner);
-    std::string where_it_is =
-        owner ? fmt::format("a zone of {}", owner->name)
-              : fmt::format("not a zone of {}", region_->name);
     std::string hint =
         suggestion ? fmt::format("; did you mean `{}`?", *suggestion)
                    : fmt::format("; use one of {}'s zones", region_->name);
-    auto builder = emitter_.Build(
-        DiagnosticKind::ZoneNotInRegion, facts_.doc.LocationOf(value.node),
-        "availability zone `{}` of `{}` is {}, but `{}` is in region {}{}",
-        zone->name, name, where_it_is, name, region_->name, hint);
+    Location at = facts_.doc.LocationOf(value.node);
+    auto builder =
+        owner ? emitter_.Build(DiagnosticKind::ZoneNotInRegion, at,
+                               "availability zone `{}` of `{}` is a zone of "
+                               "{}, but `{}` is in region {}{}",
+                               zone->name, name, owner->name, name,
+                               region_->name, hint)
+              : emitter_.Build(DiagnosticKind::ZoneNotInRegion, at,
+                               "availability zone `{}` of `{}` is not a zone "
+                               "of its region {}{}",
+                               zone->name, name, region_->name, hint);
     builder.Region(region_->name);
     if (owner) builder.OtherRegion(owner->name);
     if (!zone->parameter.empty() && zone->where.buffer) {
