@@ -83,13 +83,10 @@ auto RunGraph(std::span<const std::string> args) -> int {
     return UsageError(fmt::format("`{}` is a directory; `graph` takes one template",
                                   parsed.template_path));
   }
+  // The profile's own problems come first: they change every verdict.
   std::vector<const FileReport*> reports;
   LoadedProfile profile;
-  if (!parsed.profile_path.empty()) {
-    profile = LoadProfileFile(parsed.profile_path, parsed.options.load);
-    reports.push_back(&profile.report);
-    if (profile.profile) parsed.options.profile = &*profile.profile;
-  }
+  LoadProfileOption(parsed.profile_path, parsed.options, profile, reports);
   LintInput input{parsed.template_path, parsed.template_path, true};
   std::string dot;
   CheckedTemplateVisitor visit = [&](const RegionFacts& facts) {

@@ -123,11 +123,7 @@ auto RunLint(std::span<const std::string> args) -> int {
   // The profile's own problems come first: they change every verdict.
   std::vector<const FileReport*> reports;
   LoadedProfile profile;
-  if (!parsed.profile_path.empty()) {
-    profile = LoadProfileFile(parsed.profile_path, parsed.options.load);
-    reports.push_back(&profile.report);
-    if (profile.profile) parsed.options.profile = &*profile.profile;
-  }
+  LoadProfileOption(parsed.profile_path, parsed.options, profile, reports);
   CollectedInputs collected = CollectInputs(parsed.paths);
   std::vector<FileReport> checked = LintFiles(collected.inputs, parsed.options);
 

@@ -46,4 +46,13 @@ auto ParseRegionOption(std::span<const std::string> args, size_t& i,
   return "";
 }
 
+void LoadProfileOption(const std::string& profile_path, LintOptions& options,
+                       LoadedProfile& profile,
+                       std::vector<const FileReport*>& reports) {
+  if (profile_path.empty()) return;
+  profile = LoadProfileFile(profile_path, options.load);
+  reports.push_back(&profile.report);
+  if (profile.profile) options.profile = &*profile.profile;
+}
+
 }  // namespace isobar

@@ -6,7 +6,7 @@
 #include <span>
 #include <string>
 
-#include "driver/lint.h"
+#include "driver/load_profile.h"
 
 namespace isobar {
 
@@ -21,5 +21,12 @@ auto OptionValue(std::span<const std::string> args, size_t& i,
 auto ParseRegionOption(std::span<const std::string> args, size_t& i,
                        LintOptions& options, std::string& profile_path)
     -> std::optional<std::string>;
+
+// Loads `--profile` into `profile` when given: its report joins `reports`
+// and the profile becomes `options.profile`; both point into `profile`,
+// which must outlive them.
+void LoadProfileOption(const std::string& profile_path, LintOptions& options,
+                       LoadedProfile& profile,
+                       std::vector<const FileReport*>& reports);
 
 }  // namespace isobar
