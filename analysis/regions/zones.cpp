@@ -126,7 +126,11 @@ class ZoneChecker {
       return;
     }
     std::string_view asked = facts_.doc.node(call.argument).value;
-    if (asked.empty() || asked == region_->name) return;
+    // A name that is no region is a malformed argument, not a region.
+    if (asked.empty() || asked == region_->name ||
+        !facts_.profile->FindRegion(asked)) {
+      return;
+    }
     const std::string& name = facts_.tmpl.resources[index_].name;
     emitter_
         .Build(DiagnosticKind::ZoneNotInRegion,
