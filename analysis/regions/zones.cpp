@@ -70,7 +70,9 @@ class ZoneChecker {
 
   void CheckZone(const PropertyValue& value) {
     std::optional<RegionValue> zone = facts_.LiteralOrParameter(value.node);
-    if (!zone || region_->availability_zones.empty() ||
+    // Nova takes `zone:host[:node]`; the zone is the first part.
+    if (zone && !facts_.aws) zone->name = zone->name.substr(0, zone->name.find(':'));
+    if (!zone || zone->name.empty() || region_->availability_zones.empty() ||
         region_->HasZone(zone->name)) {
       return;
     }
