@@ -19,10 +19,13 @@ auto IsReachable(const RegionFacts& facts, std::string_view kind,
 auto Classify(const RegionFacts& facts, const PropertyValue& value,
               uint32_t producer) -> CrossingKind {
   const PropertySchema* schema = value.identity ? value.schema : nullptr;
-  // A fixed required region is checked by the us-east-1 rule instead.
-  if (!schema || schema->identity_kind.empty() ||
-      !schema->required_region.empty()) {
-    return CrossingKind::Data;
+  if (!schema || schema->identity_kind.empty()) return CrossingKind::Data;
+  // An object that must live in one fixed region (what CloudFront uses)
+  // may be used from anywhere, but only from there.
+  if (!schema->required_region.empty()) {
+    return facts.RegionOf(producer) == schema->required_region
+               ? CrossingKind::Data
+               : CrossingKind::Identity;
   }
   return IsReachable(facts, schema->identity_kind, facts.TypeOf(producer))
              ? CrossingKind::Data
@@ -79,6 +82,10 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
     const std::string& consumer = facts.tmpl.resources[c.consumer].name;
     const std::string& source = facts.tmpl.resources[c.producer].name;
     Location at = doc.LocationOf(c.reference->range);
+    if (!c.required_region.empty() && c.kind == CrossingKind::Identity) {
+      // The us-east-1 rule (R409) says what is wrong and what to do.
+      continue;
+    }
     if (c.kind == CrossingKind::Identity) {
       emitter
           .Build(DiagnosticKind::CrossRegionIdentityReference, at,
@@ -94,10 +101,7 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
           .Note(facts.PlacedAt(c.consumer), "`{}` is placed in {} here",
                 consumer, mine)
           .Emit();
-    } else if (c.kind == CrossingKind::Data &&
-               (c.required_region.empty() || c.required_region == theirs)) {
-      // A value of the wrong fixed region is R409's error, not a value
-      // the plan should carry.
+    } else if (c.kind == CrossingKind::Data) {
       emitter
           .Build(DiagnosticKind::CrossRegionDataReference, at,
                  "`{}` of `{}` ({}) reads a value of `{}` ({}); the plan "

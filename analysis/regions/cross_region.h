@@ -10,7 +10,8 @@
 // through `if` / `Fn::If` and a `Fn::Sub` that is one variable; any other
 // function (str_replace, list_join, Fn::Join, ...) makes a new value, so
 // what it reads is data. A property that must name an object of one fixed
-// region (PropertySchema::required_region) is the us-east-1 rule's.
+// region (PropertySchema::required_region) crosses as identity when the
+// object is elsewhere, but the us-east-1 rule (R409) reports it.
 #pragma once
 
 #include <string>
