@@ -15,6 +15,7 @@ inline constexpr int kExitUsage = 2;
 auto RunLint(std::span<const std::string> args) -> int;
 auto RunRules(std::span<const std::string> args) -> int;
 auto RunExplain(std::span<const std::string> args) -> int;
+auto RunGraph(std::span<const std::string> args) -> int;
 
 // Prints `isobar: error: <message>` and a hint to stderr; returns 2.
 auto UsageError(const std::string& message) -> int;

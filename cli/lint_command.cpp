@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/region_options.h"
 #include "diagnostics/render.h"
 #include "driver/lint.h"
 #include "driver/load_profile.h"
@@ -42,15 +43,7 @@ auto ParseLintArgs(std::span<const std::string> args, LintArgs& out)
     const std::string& arg = args[i];
     // `--opt value` and `--opt=value` are both accepted.
     auto value = [&](std::string_view name, std::string& v) -> bool {
-      if (arg == name && i + 1 < args.size()) {
-        v = args[++i];
-        return true;
-      }
-      if (arg.starts_with(std::string(name) + "=")) {
-        v = arg.substr(name.size() + 1);
-        return true;
-      }
-      return false;
+      return OptionValue(args, i, name, v);
     };
     std::string v;
     if (arg == "--") {
@@ -100,11 +93,9 @@ auto ParseLintArgs(std::span<const std::string> args, LintArgs& out)
           out.options.load.max_file_bytes == 0) {
         return fmt::format("`--max-file-size` needs a byte count, not `{}`", v);
       }
-    } else if (value("--profile", v)) {
-      out.profile_path = v;
-    } else if (value("--home-region", v)) {
-      if (v.empty()) return "`--home-region` needs a region name";
-      out.options.home_region = v;
+    } else if (auto region = ParseRegionOption(args, i, out.options,
+                                               out.profile_path)) {
+      if (!region->empty()) return *region;
     } else if (arg.starts_with("-") && arg != "-") {
       return fmt::format("unknown option `{}` for `lint`", arg);
     } else {
@@ -130,13 +121,9 @@ auto RunLint(std::span<const std::string> args) -> int {
     return UsageError(error);
   }
   // The profile's own problems come first: they change every verdict.
-  std::vector<FileReport*> reports;
+  std::vector<const FileReport*> reports;
   LoadedProfile profile;
-  if (!parsed.profile_path.empty()) {
-    profile = LoadProfileFile(parsed.profile_path, parsed.options.load);
-    reports.push_back(&profile.report);
-    if (profile.profile) parsed.options.profile = &*profile.profile;
-  }
+  LoadProfileOption(parsed.profile_path, parsed.options, profile, reports);
   CollectedInputs collected = CollectInputs(parsed.paths);
   std::vector<FileReport> checked = LintFiles(collected.inputs, parsed.options);
 
@@ -151,18 +138,12 @@ auto RunLint(std::span<const std::string> args) -> int {
   }
 
   std::vector<std::string> files;
-  std::vector<const Diagnostic*> diagnostics;
-  bool input_failure = false;
-  for (FileReport* report : reports) {
-    input_failure |= report->input_failure;
-    if (!report->checked) continue;
-    if (report->listed) files.push_back(report->display_name);
-    std::vector<const Diagnostic*> file_diagnostics;
-    for (const Diagnostic& d : report->diagnostics) file_diagnostics.push_back(&d);
-    SortDiagnostics(file_diagnostics);
-    diagnostics.insert(diagnostics.end(), file_diagnostics.begin(),
-                       file_diagnostics.end());
+  for (const FileReport* report : reports) {
+    if (report->checked && report->listed) files.push_back(report->display_name);
   }
+  bool input_failure = false;
+  std::vector<const Diagnostic*> diagnostics =
+      GatherDiagnostics(reports, input_failure);
 
   Summary summary;
   for (const Diagnostic* d : diagnostics) summary.Add(d->severity);

@@ -16,6 +16,7 @@ usage:
   isobar lint [OPTIONS] PATH...     check templates (files or directories)
   isobar rules [--format text|json] list every rule: id, name, severity, one line
   isobar explain RULE               a rule's documentation, with a bad and a good example
+  isobar graph [OPTIONS] TEMPLATE   dependency graph (DOT), resources clustered by region
   isobar --version | --help
 
 lint options:
@@ -32,6 +33,10 @@ lint options:
   --max-file-size BYTES  refuse larger files (default: 33554432)
   --profile FILE         cloud profile: regions, their services and zones
   --home-region NAME     region of resources that name none
+  -P, --parameter NAME=VALUE
+                         parameter value (repeatable)
+
+`isobar graph --help` describes the graph's options and output.
 
 Directories are walked recursively for *.yaml *.yml *.json *.template; files
 that are neither HOT, CFN nor a Heat environment are skipped in a walk but are
@@ -40,7 +45,7 @@ an error when named explicitly.
 exit status: 0 no error, 1 errors found (or warnings with --strict),
              2 usage error, unreadable input or internal failure
 
-not yet available: plan, graph, lsp (see docs/roadmap.md)
+not yet available: plan, lsp (see docs/roadmap.md)
 )";
 
 }  // namespace
@@ -67,7 +72,8 @@ auto main(int argc, char** argv) -> int {
     if (command == "lint") return RunLint(rest);
     if (command == "rules") return RunRules(rest);
     if (command == "explain") return RunExplain(rest);
-    if (command == "plan" || command == "graph" || command == "lsp") {
+    if (command == "graph") return RunGraph(rest);
+    if (command == "plan" || command == "lsp") {
       return UsageError("`" + command + "` is not available yet in this version");
     }
     return UsageError("unknown command `" + command + "`");

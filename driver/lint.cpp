@@ -8,9 +8,11 @@
 #include "analysis/parameter_check.h"
 #include "analysis/references/resolve.h"
 #include "analysis/regions/cross_region.h"
+#include "analysis/regions/region_rules.h"
 #include "analysis/structure_check.h"
 #include "analysis/unused_parameters.h"
 #include "diagnostics/emitter.h"
+#include "diagnostics/render.h"
 #include "frontend/builtin_profiles.h"
 
 namespace isobar {
@@ -38,8 +40,21 @@ auto RegionOptionsFor(const Template& tmpl, const LintOptions& options)
   return regions;
 }
 
+// `-P name=value`, as Heat receives them: text.
+auto ContextFor(const LintOptions& options) -> TemplateContext {
+  TemplateContext context;
+  for (const auto& [name, value] : options.parameters) {
+    KnownValue known;
+    known.origin = ValueOrigin::CommandLine;
+    known.text = value;
+    context.parameters.insert_or_assign(name, std::move(known));
+  }
+  return context;
+}
+
 void CheckOne(const LintInput& input, const LintOptions& options,
-              FileReport& report, DiagnosticEmitter& emitter) {
+              const CheckedTemplateVisitor* visit, FileReport& report,
+              DiagnosticEmitter& emitter) {
   ReadResult read =
       ReadSourceFile(input.path, input.display_name, options.load, emitter);
   const SourceBuffer& source = *read.buffer;
@@ -74,25 +89,27 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   const Resolution resolution = ResolveTemplate(*tmpl, emitter);
   CheckUnusedParameters(*tmpl, resolution, emitter);
   CheckDependencies(*tmpl, resolution, emitter);
-  const TemplateContext context;
+  const TemplateContext context = ContextFor(options);
   const RegionOptions regions = RegionOptionsFor(*tmpl, options);
   const RegionPlacement placement =
       PlaceResources(*tmpl, resolution, context, regions, emitter);
-  CheckCrossRegionReferences(*tmpl, resolution, placement, regions.profile,
-                             emitter);
+  const RegionFacts facts(*tmpl, resolution, context, regions, placement);
+  CheckCrossRegionReferences(facts, emitter);
+  CheckRegionRules(facts, emitter);
+  if (visit) (*visit)(facts);
 }
 
 }  // namespace
 
-auto LintFile(const LintInput& input, const LintOptions& options)
-    -> FileReport {
+auto LintFile(const LintInput& input, const LintOptions& options,
+              const CheckedTemplateVisitor* visit) -> FileReport {
   FileReport report;
   report.display_name = input.display_name;
   CollectingConsumer consumer;
   DiagnosticEmitter emitter(consumer);
   std::string failure;
   try {
-    CheckOne(input, options, report, emitter);
+    CheckOne(input, options, visit, report, emitter);
   } catch (const std::exception& e) {
     failure = e.what();
   } catch (...) {
@@ -124,6 +141,21 @@ auto LintFile(const LintInput& input, const LintOptions& options)
     report.input_failure = true;
   }
   return report;
+}
+
+auto GatherDiagnostics(std::span<const FileReport* const> reports,
+                       bool& input_failure) -> std::vector<const Diagnostic*> {
+  std::vector<const Diagnostic*> diagnostics;
+  for (const FileReport* report : reports) {
+    input_failure |= report->input_failure;
+    if (!report->checked) continue;
+    std::vector<const Diagnostic*> file_diagnostics;
+    for (const Diagnostic& d : report->diagnostics) file_diagnostics.push_back(&d);
+    SortDiagnostics(file_diagnostics);
+    diagnostics.insert(diagnostics.end(), file_diagnostics.begin(),
+                       file_diagnostics.end());
+  }
+  return diagnostics;
 }
 
 auto LintFiles(std::span<const LintInput> inputs, const LintOptions& options)

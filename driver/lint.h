@@ -3,11 +3,13 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "analysis/regions/region_facts.h"
 #include "diagnostics/diagnostic.h"
 #include "frontend/cloud_profile.h"
 #include "frontend/load.h"
@@ -22,6 +24,8 @@ struct LintOptions {
   const CloudProfile* profile = nullptr;
   // `--home-region`: overrides the profile's home region when not empty.
   std::string home_region;
+  // `-P name=value`, in order; a later value for a name wins.
+  std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 // One file to check.
@@ -61,8 +65,20 @@ struct CollectedInputs {
 };
 auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs;
 
-// Checks one file. Exceptions are contained and reported as R900.
-auto LintFile(const LintInput& input, const LintOptions& options) -> FileReport;
+// Called with what the checks of a template found, after they ran, while
+// it is alive (for `isobar graph`).
+using CheckedTemplateVisitor = std::function<void(const RegionFacts&)>;
+
+// Checks one file, then calls `visit` (if given) when it was a template.
+// Exceptions are contained and reported as R900.
+auto LintFile(const LintInput& input, const LintOptions& options,
+              const CheckedTemplateVisitor* visit = nullptr) -> FileReport;
+
+// The diagnostics of the checked reports, each report's sorted by
+// position, in report order; `input_failure` is set when any report had
+// one (exit status 2).
+auto GatherDiagnostics(std::span<const FileReport* const> reports,
+                       bool& input_failure) -> std::vector<const Diagnostic*>;
 
 // Checks all inputs on `options.jobs` threads; reports in input order.
 auto LintFiles(std::span<const LintInput> inputs, const LintOptions& options)

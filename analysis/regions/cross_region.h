@@ -9,17 +9,47 @@
 // facts (PropertySchema::identity_kind). A reference keeps its identity
 // through `if` / `Fn::If` and a `Fn::Sub` that is one variable; any other
 // function (str_replace, list_join, Fn::Join, ...) makes a new value, so
-// what it reads is data.
+// what it reads is data. A property that must name an object of one fixed
+// region (PropertySchema::required_region) crosses as identity when the
+// object is elsewhere, but the us-east-1 rule (R409) reports it.
 #pragma once
 
-#include "analysis/regions/placement.h"
+#include <string>
+#include <vector>
+
+#include "analysis/regions/region_facts.h"
 
 namespace isobar {
 
-void CheckCrossRegionReferences(const Template& tmpl,
-                                const Resolution& resolution,
-                                const RegionPlacement& placement,
-                                const CloudProfile* profile,
+enum class CrossingKind : uint8_t {
+  // A regional object named from another region: infeasible.
+  Identity,
+  // A value carried across: the plan passes it.
+  Data,
+  // depends_on alone: the plan orders the stacks.
+  Ordering,
+};
+
+// One reference from a resource to a resource placed in another region.
+struct RegionCrossing {
+  uint32_t consumer = 0;
+  uint32_t producer = 0;
+  const Reference* reference = nullptr;
+  CrossingKind kind = CrossingKind::Data;
+  // The consuming property (`SubnetId`, `user_data.$db`); empty for
+  // ordering.
+  std::string path;
+  // The region the property's object must be in, when fixed (us-east-1
+  // for what CloudFront uses); empty otherwise.
+  std::string_view required_region;
+};
+
+// Every crossing of the template, in the order of the consumers and then
+// of their properties. The graph styles its edges with the same answer.
+auto ClassifyCrossings(const RegionFacts& facts) -> std::vector<RegionCrossing>;
+
+// Reports the identity (R401) and data (R402) crossings.
+void CheckCrossRegionReferences(const RegionFacts& facts,
                                 DiagnosticEmitter& emitter);
 
 }  // namespace isobar
