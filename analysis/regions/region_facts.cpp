@@ -108,6 +108,20 @@ auto RegionFacts::LiteralOrParameter(NodeId node) const
   return value;
 }
 
+void RegionFacts::NoteParameterValue(DiagnosticBuilder& builder,
+                                     const RegionValue& value,
+                                     NodeId node) const {
+  if (value.parameter.empty()) return;
+  if (value.where.buffer) {
+    builder.Note(value.where, "`{}` is the value of parameter `{}` here",
+                 value.name, value.parameter);
+  } else {
+    builder.Note(doc.LocationOf(node),
+                 "`{}` is the value given for parameter `{}` with -P",
+                 value.name, value.parameter);
+  }
+}
+
 auto ArnRegion(std::string_view text) -> std::optional<std::string_view> {
   // arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE
   if (!text.starts_with("arn:")) return std::nullopt;

@@ -12,6 +12,7 @@
 
 #include "analysis/regions/placement.h"
 #include "catalog/catalog.h"
+#include "diagnostics/emitter.h"
 
 namespace isobar {
 
@@ -54,6 +55,10 @@ class RegionFacts {
   // The value of `node` when it is a literal or a parameter with a known
   // value (from -P, an environment, or its default); nullopt otherwise.
   auto LiteralOrParameter(NodeId node) const -> std::optional<RegionValue>;
+  // When `value` (read at `node`) came through a parameter, a note at the
+  // value's source: the default or environment entry, else -P.
+  void NoteParameterValue(DiagnosticBuilder& builder, const RegionValue& value,
+                          NodeId node) const;
 
  private:
   bool home_known_ = false;

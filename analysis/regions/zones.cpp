@@ -102,10 +102,7 @@ class ZoneChecker {
                                zone->name, name, region_->name, hint);
     builder.Region(region_->name);
     if (owner) builder.OtherRegion(owner->name);
-    if (!zone->parameter.empty() && zone->where.buffer) {
-      builder.Note(zone->where, "`{}` is the value of parameter `{}` here",
-                   zone->name, zone->parameter);
-    }
+    facts_.NoteParameterValue(builder, *zone, value.node);
     builder.Note(facts_.PlacedAt(index_), "`{}` is placed in {} here", name,
                  region_->name);
     if (owner && owner->where.buffer) {
