@@ -26,7 +26,11 @@ RegionFacts::RegionFacts(const Template& tmpl, const Resolution& resolution,
       catalog(tmpl.format == TemplateFormat::Hot || IsHeatCfn(tmpl)
                   ? ResourceCatalog::Heat()
                   : ResourceCatalog::Cfn()),
-      aws(tmpl.format == TemplateFormat::Cfn && !IsHeatCfn(tmpl)),
+      // An AWS template checked against an OpenStack profile is the
+      // user's choice of cloud: AWS facts do not apply there.
+      aws(tmpl.format == TemplateFormat::Cfn && !IsHeatCfn(tmpl) &&
+          (!options.profile || options.profile->provider == CloudProvider::Aws)),
+      heat(tmpl.format == TemplateFormat::Hot || IsHeatCfn(tmpl)),
       refs_by_call_(resolution.functions.calls().size()) {
   // The built-in AWS profile's home region is a default, not a statement
   // about where this template runs; a user's profile or flag is.

@@ -31,8 +31,11 @@ class RegionFacts {
   // CloudFormation), or null.
   const CloudProfile* profile;
   const ResourceCatalog& catalog;
-  // True for a CloudFormation template that runs on AWS (not Heat's CFN).
+  // True for a CloudFormation template that runs on AWS (not Heat's CFN,
+  // and not checked against an OpenStack profile).
   bool aws = false;
+  // True for a template Heat runs (HOT, or Heat's CFN dialect).
+  bool heat = false;
 
   // The catalog entry of resource `index`'s type, or null.
   auto TypeOf(uint32_t index) const -> const ResourceType*;
