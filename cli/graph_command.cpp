@@ -89,7 +89,12 @@ auto RunGraph(std::span<const std::string> args) -> int {
   LoadProfileOption(parsed.profile_path, parsed.options, profile, reports);
   LintInput input{parsed.template_path, parsed.template_path, true};
   std::string dot;
+  bool environment = false;
   CheckedTemplateVisitor visit = [&](const RegionFacts& facts) {
+    if (facts.tmpl.format == TemplateFormat::Environment) {
+      environment = true;
+      return;
+    }
     DependencyGraph graph =
         BuildDependencyGraph(facts.tmpl, facts.resolution.references);
     dot = RenderRegionGraph(
@@ -109,6 +114,12 @@ auto RunGraph(std::span<const std::string> args) -> int {
     std::cerr << fmt::format("{} error{}, {} warning{}\n", summary.errors,
                              summary.errors == 1 ? "" : "s", summary.warnings,
                              summary.warnings == 1 ? "" : "s");
+  }
+  if (environment) {
+    return UsageError(fmt::format(
+        "`{}` is a Heat environment file; `graph` takes a template (pass "
+        "the environment's parameters with -P)",
+        parsed.template_path));
   }
   std::cout << dot;
   std::cout.flush();

@@ -38,11 +38,7 @@ void CheckArnRegions(const RegionFacts& facts, DiagnosticEmitter& emitter) {
           *value.path, name, *region, literal->name, name, mine, name,
           facts.TypeName(i), mine, name, *region);
       builder.Region(mine).OtherRegion(std::string(*region));
-      if (!literal->parameter.empty() && literal->where.buffer) {
-        builder.Note(literal->where,
-                     "the value of parameter `{}` is written here",
-                     literal->parameter);
-      }
+      facts.NoteParameterValue(builder, *literal, value.node);
       builder.Note(facts.PlacedAt(i), "`{}` is placed in {} here", name, mine);
       builder.Emit();
     });

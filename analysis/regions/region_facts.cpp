@@ -26,7 +26,11 @@ RegionFacts::RegionFacts(const Template& tmpl, const Resolution& resolution,
       catalog(tmpl.format == TemplateFormat::Hot || IsHeatCfn(tmpl)
                   ? ResourceCatalog::Heat()
                   : ResourceCatalog::Cfn()),
-      aws(tmpl.format == TemplateFormat::Cfn && !IsHeatCfn(tmpl)),
+      // An AWS template checked against an OpenStack profile is the
+      // user's choice of cloud: AWS facts do not apply there.
+      aws(tmpl.format == TemplateFormat::Cfn && !IsHeatCfn(tmpl) &&
+          (!options.profile || options.profile->provider == CloudProvider::Aws)),
+      heat(tmpl.format == TemplateFormat::Hot || IsHeatCfn(tmpl)),
       refs_by_call_(resolution.functions.calls().size()) {
   // The built-in AWS profile's home region is a default, not a statement
   // about where this template runs; a user's profile or flag is.
@@ -106,6 +110,20 @@ auto RegionFacts::LiteralOrParameter(NodeId node) const
   RegionValue value = EvaluateRegion(tmpl, resolution, context, node);
   if (value.name.empty() || value.stack_region) return std::nullopt;
   return value;
+}
+
+void RegionFacts::NoteParameterValue(DiagnosticBuilder& builder,
+                                     const RegionValue& value,
+                                     NodeId node) const {
+  if (value.parameter.empty()) return;
+  if (value.where.buffer) {
+    builder.Note(value.where, "`{}` is the value of parameter `{}` here",
+                 value.name, value.parameter);
+  } else {
+    builder.Note(doc.LocationOf(node),
+                 "`{}` is the value given for parameter `{}` with -P",
+                 value.name, value.parameter);
+  }
 }
 
 auto ArnRegion(std::string_view text) -> std::optional<std::string_view> {

@@ -12,6 +12,7 @@
 
 #include "analysis/regions/placement.h"
 #include "catalog/catalog.h"
+#include "diagnostics/emitter.h"
 
 namespace isobar {
 
@@ -30,8 +31,11 @@ class RegionFacts {
   // CloudFormation), or null.
   const CloudProfile* profile;
   const ResourceCatalog& catalog;
-  // True for a CloudFormation template that runs on AWS (not Heat's CFN).
+  // True for a CloudFormation template that runs on AWS (not Heat's CFN,
+  // and not checked against an OpenStack profile).
   bool aws = false;
+  // True for a template Heat runs (HOT, or Heat's CFN dialect).
+  bool heat = false;
 
   // The catalog entry of resource `index`'s type, or null.
   auto TypeOf(uint32_t index) const -> const ResourceType*;
@@ -54,6 +58,10 @@ class RegionFacts {
   // The value of `node` when it is a literal or a parameter with a known
   // value (from -P, an environment, or its default); nullopt otherwise.
   auto LiteralOrParameter(NodeId node) const -> std::optional<RegionValue>;
+  // When `value` (read at `node`) came through a parameter, a note at the
+  // value's source: the default or environment entry, else -P.
+  void NoteParameterValue(DiagnosticBuilder& builder, const RegionValue& value,
+                          NodeId node) const;
 
  private:
   bool home_known_ = false;

@@ -96,7 +96,7 @@ void CheckServiceAvailability(const RegionFacts& facts,
     if (!facts.RegionKnown(i)) continue;
     if (facts.aws) {
       CheckAws(facts, i, emitter);
-    } else if (facts.profile) {
+    } else if (facts.heat && facts.profile) {
       CheckOpenStack(facts, i, emitter);
     }
   }

@@ -59,10 +59,7 @@ class UsEast1Checker {
           *value.path, name, *region, literal->name,
           Reason(schema.identity_kind), required);
       builder.Region(required).OtherRegion(std::string(*region));
-      if (!literal->parameter.empty() && literal->where.buffer) {
-        builder.Note(literal->where, "the value of parameter `{}` is written here",
-                     literal->parameter);
-      }
+      facts_.NoteParameterValue(builder, *literal, value.node);
       builder.Emit();
       return;
     }

@@ -4,20 +4,13 @@
 // (R407 when the profile says so, else the R408 warning). Both zones must
 // be known: literals, parameters with a value, or the same
 // `Fn::Select [i, Fn::GetAZs ...]` list read at two different indices.
-#include <fmt/format.h>
 
 #include "analysis/regions/region_rules.h"
+#include "analysis/regions/zone_value.h"
 
 namespace isobar {
 
 namespace {
-
-struct Zone {
-  // Equal keys: the same zone; different keys: different zones.
-  std::string key;
-  std::string shown;
-  Location where;
-};
 
 // One attachment: the property naming the volume, and the server.
 struct Attachment {
@@ -90,46 +83,19 @@ class VolumeZoneChecker {
     return out;
   }
 
-  // `Fn::Select [i, Fn::GetAZs R]`: the i-th zone of R.
-  auto SelectedZone(NodeId node) const -> std::optional<Zone> {
-    uint32_t call = facts_.resolution.functions.CallAt(node, false);
-    if (call == kNoCall) return std::nullopt;
-    const FunctionCall& select = facts_.resolution.functions.call(call);
-    if (select.id != FunctionId::FnSelect || !doc_.IsSequence(select.argument)) {
-      return std::nullopt;
-    }
-    const auto& items = doc_.node(select.argument).items;
-    if (items.size() != 2 || !doc_.IsScalar(items[0])) return std::nullopt;
-    uint32_t inner = facts_.resolution.functions.CallAt(items[1], false);
-    if (inner == kNoCall) return std::nullopt;
-    const FunctionCall& azs = facts_.resolution.functions.call(inner);
-    if (azs.id != FunctionId::FnGetAZs) return std::nullopt;
-    // "" and `Ref: AWS::Region` both mean the stack's own region.
-    std::string region =
-        doc_.IsScalar(azs.argument) ? doc_.node(azs.argument).value : "";
-    const std::string& i = doc_.node(items[0]).value;
-    return Zone{fmt::format("GetAZs({})[{}]", region, i),
-                fmt::format("zone {} of Fn::GetAZs", i), doc_.LocationOf(node)};
-  }
-
-  auto ZoneAt(NodeId node) const -> std::optional<Zone> {
-    if (node == kNoNode) return std::nullopt;
-    if (auto selected = SelectedZone(node)) return selected;
-    auto value = facts_.LiteralOrParameter(node);
-    if (!value) return std::nullopt;
-    Location where = value->where.buffer ? value->where : doc_.LocationOf(node);
-    return Zone{value->name, value->name, where};
-  }
-
-  auto ZoneOf(uint32_t index) const -> std::optional<Zone> {
+  auto ZoneOf(uint32_t index) const -> std::optional<ZoneValue> {
     std::string_view type = facts_.TypeName(index);
-    if (type.starts_with("OS::")) return ZoneAt(Property(index, "availability_zone"));
-    if (auto zone = ZoneAt(Property(index, "AvailabilityZone"))) return zone;
+    if (type.starts_with("OS::")) {
+      return EvaluateZone(facts_, Property(index, "availability_zone"));
+    }
+    if (auto zone = EvaluateZone(facts_, Property(index, "AvailabilityZone"))) {
+      return zone;
+    }
     // An instance runs in the zone of its subnet.
     if (type == "AWS::EC2::Instance") {
       auto subnet = Named(Property(index, "SubnetId"));
       if (subnet && facts_.TypeName(*subnet) == "AWS::EC2::Subnet") {
-        return ZoneAt(Property(*subnet, "AvailabilityZone"));
+        return EvaluateZone(facts_, Property(*subnet, "AvailabilityZone"));
       }
     }
     return std::nullopt;

@@ -18,7 +18,7 @@ namespace {
 auto IsZoneProperty(const RegionFacts& facts, const PropertyValue& value)
     -> bool {
   if (!value.identity) return false;
-  if (!facts.aws) {
+  if (facts.heat) {
     return value.schema &&
            value.schema->identity_kind.ends_with(".availability_zone");
   }
@@ -34,7 +34,8 @@ class ZoneChecker {
       : facts_(facts), emitter_(emitter) {}
 
   void Run() {
-    if (!facts_.profile) return;
+    // An AWS template against an OpenStack profile: no zone facts apply.
+    if (!facts_.profile || (!facts_.aws && !facts_.heat)) return;
     for (index_ = 0; index_ < facts_.tmpl.resources.size(); ++index_) {
       if (!facts_.RegionKnown(index_)) continue;
       region_ = facts_.profile->FindRegion(facts_.RegionOf(index_));
@@ -71,7 +72,7 @@ class ZoneChecker {
   void CheckZone(const PropertyValue& value) {
     std::optional<RegionValue> zone = facts_.LiteralOrParameter(value.node);
     // Nova takes `zone:host[:node]`; the zone is the first part.
-    if (zone && !facts_.aws) zone->name = zone->name.substr(0, zone->name.find(':'));
+    if (zone && facts_.heat) zone->name = zone->name.substr(0, zone->name.find(':'));
     if (!zone || zone->name.empty() || region_->availability_zones.empty() ||
         region_->HasZone(zone->name)) {
       return;
@@ -102,10 +103,7 @@ class ZoneChecker {
                                zone->name, name, region_->name, hint);
     builder.Region(region_->name);
     if (owner) builder.OtherRegion(owner->name);
-    if (!zone->parameter.empty() && zone->where.buffer) {
-      builder.Note(zone->where, "`{}` is the value of parameter `{}` here",
-                   zone->name, zone->parameter);
-    }
+    facts_.NoteParameterValue(builder, *zone, value.node);
     builder.Note(facts_.PlacedAt(index_), "`{}` is placed in {} here", name,
                  region_->name);
     if (owner && owner->where.buffer) {

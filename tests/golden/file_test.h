@@ -71,8 +71,9 @@ struct TestFile {
 
   // The command-line arguments to pass to isobar.
   auto Arguments() const -> std::vector<std::string>;
-  // True when the arguments ask for `--format json`: then the whole stdout
-  // is compared, not just diagnostic header lines.
+  // True when the arguments ask for a machine format (`--format json`,
+  // sarif, ...) or run `isobar graph` (DOT): then the whole stdout is
+  // compared, not just diagnostic header lines.
   auto IsJsonReport() const -> bool;
 };
 
