@@ -39,7 +39,7 @@ void CheckArnRegions(const RegionFacts& facts, DiagnosticEmitter& emitter) {
           facts.TypeName(i), mine, name, *region);
       builder.Region(mine).OtherRegion(std::string(*region));
       facts.NoteParameterValue(builder, *literal, value.node);
-      builder.Note(facts.PlacedAt(i), "`{}` is placed in {} here", name, mine);
+      builder.Note(facts.PlacedAt(i), "{}", facts.PlacementNote(i));
       builder.Emit();
     });
   }

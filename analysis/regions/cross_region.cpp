@@ -96,10 +96,8 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
                  facts.TypeName(c.consumer), mine)
           .Region(mine)
           .OtherRegion(theirs)
-          .Note(facts.PlacedAt(c.producer), "`{}` is placed in {} here",
-                source, theirs)
-          .Note(facts.PlacedAt(c.consumer), "`{}` is placed in {} here",
-                consumer, mine)
+          .Note(facts.PlacedAt(c.producer), "{}", facts.PlacementNote(c.producer))
+          .Note(facts.PlacedAt(c.consumer), "{}", facts.PlacementNote(c.consumer))
           .Emit();
     } else if (c.kind == CrossingKind::Data) {
       emitter
@@ -109,8 +107,7 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
                  c.path, consumer, mine, source, theirs, theirs)
           .Region(mine)
           .OtherRegion(theirs)
-          .Note(facts.PlacedAt(c.producer), "`{}` is placed in {} here",
-                source, theirs)
+          .Note(facts.PlacedAt(c.producer), "{}", facts.PlacementNote(c.producer))
           .Emit();
     }
   }

@@ -1,5 +1,7 @@
 #include "analysis/regions/region_facts.h"
 
+#include <fmt/format.h>
+
 #include "frontend/builtin_profiles.h"
 
 namespace isobar {
@@ -69,6 +71,22 @@ auto RegionFacts::PlacedAt(uint32_t index) const -> Location {
   const Placement& p = placement.resources[index];
   if (p.where.buffer) return p.where;
   return doc.LocationOf(tmpl.resources[index].name_range);
+}
+
+auto RegionFacts::PlacementNote(uint32_t index) const -> std::string {
+  const Placement& p = placement.resources[index];
+  const std::string& name = tmpl.resources[index].name;
+  switch (p.source) {
+    case PlacementSource::OwnKey:
+      return fmt::format("`{}` is placed in {} here", name, p.region);
+    case PlacementSource::Inherited:
+      return fmt::format("`{}` is in {}, the region its stack is created in",
+                         name, p.region);
+    case PlacementSource::Home:
+      break;
+  }
+  return fmt::format("`{}` names no region, so it is in the home region {}",
+                     name, p.region);
 }
 
 auto RegionFacts::ResourceRefsOf(uint32_t call) const

@@ -51,6 +51,8 @@ class RegionFacts {
   // Where the resource's region is decided (its region key, the parent's
   // context), else its name.
   auto PlacedAt(uint32_t index) const -> Location;
+  // The note that goes at PlacedAt: how the resource got its region.
+  auto PlacementNote(uint32_t index) const -> std::string;
   // The resolved references to resources that call `call` makes.
   auto ResourceRefsOf(uint32_t call) const -> std::vector<const Reference*>;
   // The resource references anywhere under `node` (calls nested in calls).

@@ -51,8 +51,7 @@ void CheckOpenStack(const RegionFacts& facts, uint32_t index,
       r.name, facts.TypeName(index), service, region->name,
       Alternatives(offering));
   builder.Region(region->name);
-  builder.Note(facts.PlacedAt(index), "`{}` is placed in {} here", r.name,
-               region->name);
+  builder.Note(facts.PlacedAt(index), "{}", facts.PlacementNote(index));
   if (region->where.buffer) {
     builder.Note(region->where, "the services of {} are listed here",
                  region->name);
@@ -84,7 +83,7 @@ void CheckAws(const RegionFacts& facts, uint32_t index,
              "place it in another region ({})",
              facts.TypeName(index), r.name, region, Alternatives(offering))
       .Region(region)
-      .Note(facts.PlacedAt(index), "`{}` is placed in {} here", r.name, region)
+      .Note(facts.PlacedAt(index), "{}", facts.PlacementNote(index))
       .Emit();
 }
 

@@ -77,8 +77,7 @@ class UsEast1Checker {
                  Reason(schema.identity_kind), required, source, required)
           .Region(required)
           .OtherRegion(region)
-          .Note(facts_.PlacedAt(producer), "`{}` is placed in {} here", source,
-                region)
+          .Note(facts_.PlacedAt(producer), "{}", facts_.PlacementNote(producer))
           .Emit();
     }
   }
@@ -107,7 +106,7 @@ class UsEast1Checker {
                name, facts_.TypeName(index), region)
         .Region(region)
         .OtherRegion("us-east-1")
-        .Note(facts_.PlacedAt(index), "`{}` is placed in {} here", name, region)
+        .Note(facts_.PlacedAt(index), "{}", facts_.PlacementNote(index))
         .Emit();
   }
 

@@ -104,8 +104,7 @@ class ZoneChecker {
     builder.Region(region_->name);
     if (owner) builder.OtherRegion(owner->name);
     facts_.NoteParameterValue(builder, *zone, value.node);
-    builder.Note(facts_.PlacedAt(index_), "`{}` is placed in {} here", name,
-                 region_->name);
+    builder.Note(facts_.PlacedAt(index_), "{}", facts_.PlacementNote(index_));
     if (owner && owner->where.buffer) {
       builder.Note(owner->where, "`{}` is declared a zone of {} here",
                    zone->name, owner->name);
@@ -140,8 +139,7 @@ class ZoneChecker {
                asked, name, region_->name)
         .Region(region_->name)
         .OtherRegion(std::string(asked))
-        .Note(facts_.PlacedAt(index_), "`{}` is placed in {} here", name,
-              region_->name)
+        .Note(facts_.PlacedAt(index_), "{}", facts_.PlacementNote(index_))
         .Emit();
   }
 
