@@ -1,0 +1,57 @@
+#include "analysis/resources/findings.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace isobar {
+
+auto KeepAgreed(std::vector<Finding> primary, const std::vector<Finding>& other)
+    -> std::vector<Finding> {
+  std::erase_if(primary, [&](const Finding& mine) {
+    Severity severity = GetKindInfo(mine.kind).default_severity;
+    return std::none_of(other.begin(), other.end(), [&](const Finding& theirs) {
+      return theirs.where.range == mine.where.range &&
+             GetKindInfo(theirs.kind).default_severity == severity;
+    });
+  });
+  return primary;
+}
+
+void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter) {
+  for (Finding& f : findings) {
+    auto builder = emitter.Build(f.kind, f.where, "{}", f.message);
+    for (FindingNote& note : f.notes) {
+      builder.Note(note.where, "{}", note.message);
+    }
+    if (f.replacement) {
+      builder.Fix(fmt::format("replace with `{}`", *f.replacement),
+                  {{f.where, *f.replacement}});
+    }
+    builder.Emit();
+  }
+  findings.clear();
+}
+
+auto ReplacementFor(const Location& where, std::string_view name,
+                    std::string_view suggestion) -> std::optional<std::string> {
+  std::string_view text = where.buffer->text();
+  if (where.range.end > text.size()) return std::nullopt;
+  if (text.substr(where.range.begin, where.range.end - where.range.begin) !=
+      name) {
+    return std::nullopt;
+  }
+  return std::string(suggestion);
+}
+
+auto QuotedList(std::span<const std::string_view> names, size_t shown)
+    -> std::string {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) {
+    out += fmt::format("{}`{}`", i ? ", " : "", names[i]);
+  }
+  if (names.size() > shown) out += ", ...";
+  return out;
+}
+
+}  // namespace isobar

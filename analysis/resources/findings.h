@@ -1,0 +1,49 @@
+// Problems the resource checks find, held as data before they are
+// emitted. A CloudFormation template may be meant for AWS or for Heat, and
+// a type both catalogs know is checked against both schemas; only what
+// both call wrong is reported (see KeepAgreed), so the checkers collect
+// findings instead of emitting them directly.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "diagnostics/emitter.h"
+
+namespace isobar {
+
+struct FindingNote {
+  Location where;
+  std::string message;
+};
+
+struct Finding {
+  DiagnosticKind kind = DiagnosticKind::InternalError;
+  Location where;
+  std::string message;
+  std::vector<FindingNote> notes;
+  // A drop-in replacement for the text at `where`, offered as a fix.
+  std::optional<std::string> replacement;
+};
+
+// The findings of `primary` that `other` also has at the same range and
+// with the same default severity: what every schema that knows a type
+// agrees on.
+auto KeepAgreed(std::vector<Finding> primary, const std::vector<Finding>& other)
+    -> std::vector<Finding>;
+
+// Emits each finding as a diagnostic of its kind's default severity.
+void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter);
+
+// The replacement fix only when the source spells `name` exactly at
+// `where` (a quoted JSON key would need its quotes kept).
+auto ReplacementFor(const Location& where, std::string_view name,
+                    std::string_view suggestion) -> std::optional<std::string>;
+
+// "`a`, `b`, `c`" for messages, at most `shown` names, then ", ...".
+auto QuotedList(std::span<const std::string_view> names, size_t shown = 12)
+    -> std::string;
+
+}  // namespace isobar
