@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/spelling.h"
 
 namespace isobar {
@@ -50,9 +52,14 @@ auto AnswerFor(const ResourceType& type, std::string_view name, bool heat)
       type.FindChild(type.root(), first)) {
     return Answer::Valid;
   }
-  // `Attr.Nested` below an attribute the data lists without its members.
+  // `Attr.Nested` below an attribute the data lists without its members
+  // (when it lists `Endpoint.Address`, only the listed members exist).
   if (first.size() < name.size() && type.FindAttribute(first)) {
-    return Answer::Valid;
+    std::string prefix = std::string(first) + ".";
+    bool members_listed = std::ranges::any_of(type.attributes, [&](const AttributeSchema& a) {
+      return a.name.starts_with(prefix);
+    });
+    if (!members_listed) return Answer::Valid;
   }
   return Answer::Invalid;
 }
@@ -116,9 +123,9 @@ class AttributeChecker {
     const Resource& r = tmpl_.resources[resource];
     if (heat_answer == Answer::Deprecated) {
       const AttributeSchema* a = heat->FindAttribute(attr.name);
-      std::string why = a->message.empty() ? std::string("it may be removed in a later release")
-                                           : a->message;
-      if (!why.empty() && why.back() == '.') why.pop_back();
+      std::string why = a->message.empty()
+                            ? std::string("it may be removed in a later release")
+                            : AsHint(a->message);
       out_.push_back({DiagnosticKind::DeprecatedAttribute, attr.where,
                       fmt::format("attribute `{}` of `{}` ({}) is deprecated; {}",
                                   attr.name, r.name, heat->name, why),

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace isobar {
 
@@ -42,6 +43,17 @@ auto ReplacementFor(const Location& where, std::string_view name,
     return std::nullopt;
   }
   return std::string(suggestion);
+}
+
+auto AsHint(std::string message) -> std::string {
+  while (!message.empty() && (message.back() == '.' || message.back() == ' ')) {
+    message.pop_back();
+  }
+  if (message.size() > 1 && std::isupper(static_cast<unsigned char>(message[0])) &&
+      std::islower(static_cast<unsigned char>(message[1]))) {
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  }
+  return message;
 }
 
 auto QuotedList(std::span<const std::string_view> names, size_t shown)

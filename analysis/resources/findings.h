@@ -42,6 +42,10 @@ void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter);
 auto ReplacementFor(const Location& where, std::string_view name,
                     std::string_view suggestion) -> std::optional<std::string>;
 
+// Heat's support message as the hint after `;`: first letter lower case
+// (unless it starts a name), no final period.
+auto AsHint(std::string message) -> std::string;
+
 // "`a`, `b`, `c`" for messages, at most `shown` names, then ", ...".
 auto QuotedList(std::span<const std::string_view> names, size_t shown = 12)
     -> std::string;

@@ -47,14 +47,15 @@ class PropertyChecker {
   void Add(DiagnosticKind kind, Location where, std::string message,
            std::optional<std::string> replacement = std::nullopt);
 
+  auto IsInlineTemplate(const std::string& path) const -> bool;
   // "`networks[0].port` of `server`", or "`server`" for the root.
   auto Subject(const std::string& path) const -> std::string;
 
+  bool heat_;
   const Document& doc_;
   const Resolution& resolution_;
   const KnownValues& known_;
   const ResourceType& type_;
-  bool heat_;
   ValueTyping typing_;
   std::vector<Finding>& out_;
   const Resource* resource_ = nullptr;

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <vector>
 
 #include "common/spelling.h"
@@ -34,18 +33,6 @@ auto StatusWord(const ResourceType& type) -> std::string_view {
   if (type.status == SupportStatus::Unsupported) return "unsupported";
   if (type.status == SupportStatus::Deprecated) return "deprecated";
   return "";
-}
-
-// Heat's message as a hint: first letter lower case, no final period.
-auto AsHint(std::string message) -> std::string {
-  while (!message.empty() && (message.back() == '.' || message.back() == ' ')) {
-    message.pop_back();
-  }
-  if (message.size() > 1 && std::isupper(static_cast<unsigned char>(message[0])) &&
-      std::islower(static_cast<unsigned char>(message[1]))) {
-    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  }
-  return message;
 }
 
 }  // namespace
