@@ -12,7 +12,9 @@ auto KeepAgreed(std::vector<Finding> primary, const std::vector<Finding>& other)
   std::erase_if(primary, [&](const Finding& mine) {
     Severity severity = GetKindInfo(mine.kind).default_severity;
     return std::none_of(other.begin(), other.end(), [&](const Finding& theirs) {
-      return theirs.where.range == mine.where.range &&
+      ByteRange scope = theirs.scope.empty() ? theirs.where.range : theirs.scope;
+      return scope.begin <= mine.where.range.begin &&
+             mine.where.range.end <= scope.end &&
              GetKindInfo(theirs.kind).default_severity == severity;
     });
   });

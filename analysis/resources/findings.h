@@ -26,11 +26,15 @@ struct Finding {
   std::vector<FindingNote> notes;
   // A drop-in replacement for the text at `where`, offered as a fix.
   std::optional<std::string> replacement;
+  // What the finding condemns when wider than `where`: an unknown
+  // property's whole entry, key and value. Empty: `where` itself.
+  ByteRange scope;
 };
 
-// The findings of `primary` that `other` also has at the same range and
-// with the same default severity: what every schema that knows a type
-// agrees on.
+// The findings of `primary` that `other` agrees with: a finding of the
+// same default severity at the same range, or one whose scope holds it
+// (Heat refusing a property outright also refuses anything wrong inside
+// it). What every schema that knows a type calls wrong.
 auto KeepAgreed(std::vector<Finding> primary, const std::vector<Finding>& other)
     -> std::vector<Finding>;
 

@@ -87,6 +87,28 @@ void PropertyChecker::Add(DiagnosticKind kind, Location where,
   out_.push_back({kind, where, std::move(message), {}, std::move(replacement)});
 }
 
+void PropertyChecker::ItemFormats(NodeId list, std::string_view format,
+                                  const std::string& path) {
+  const auto& items = doc_.node(list).items;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Node& n = doc_.node(items[i]);
+    if (n.kind != NodeKind::Scalar || n.value.find("{{resolve:") != std::string::npos) {
+      continue;
+    }
+    auto problem = CheckScalarFormat(LoadValue(doc_, items[i], typing_), format,
+                                     ShowScalar(n.value));
+    if (!problem) continue;
+    Add(problem->kind, doc_.LocationOf(items[i]),
+        fmt::format("{} {}", Subject(fmt::format("{}[{}]", path, i)), problem->problem));
+  }
+}
+
+auto PropertyChecker::EntryRange(const MapEntry& entry) const -> ByteRange {
+  uint32_t end = entry.key_range.end;
+  if (entry.value != kNoNode) end = std::max(end, doc_.node(entry.value).range.end);
+  return {entry.key_range.begin, end};
+}
+
 auto PropertyChecker::Subject(const std::string& path) const -> std::string {
   if (path.empty()) return fmt::format("`{}`", resource_->name);
   return fmt::format("`{}` of `{}`", path, resource_->name);
@@ -108,6 +130,8 @@ void PropertyChecker::Value(NodeId node, const PropertySchema& schema,
       return;
     case NodeKind::Scalar: {
       if (!heat_ && IsPackagedProperty(type_.name, path)) return;
+      // A CloudFormation dynamic reference is resolved at deployment.
+      if (!heat_ && n.value.find("{{resolve:") != std::string::npos) return;
       PyValue value = LoadValue(doc_, node, typing_);
       auto problem = CheckScalar(value, schema, heat_, ShowScalar(n.value));
       if (!problem) return;
@@ -188,10 +212,12 @@ void PropertyChecker::Key(const MapEntry& entry, const PropertySchema& map,
   std::string child_path = path.empty() ? entry.key : path + "." + entry.key;
   Location where = doc_.LocationOf(entry.key_range);
   if (heat_ && !child.implemented) {
-    return Add(DiagnosticKind::PropertyNotImplemented, where,
-               fmt::format("Heat does not implement property `{}` of `{}` "
-                           "({}), and refuses it when set; remove it",
-                           entry.key, resource_->name, type_.name));
+    Add(DiagnosticKind::PropertyNotImplemented, where,
+        fmt::format("Heat does not implement property `{}` of `{}` "
+                    "({}), and refuses it when set; remove it",
+                    entry.key, resource_->name, type_.name));
+    out_.back().scope = EntryRange(entry);
+    return;
   }
   if (heat_ && child.hidden) {
     // The property Heat's translation copies this one into.
@@ -226,17 +252,19 @@ void PropertyChecker::Unknown(const MapEntry& entry, const PropertySchema& map,
                           ? fmt::format("`{}` ({})", resource_->name, type_.name)
                           : Subject(path);
   if (close) {
-    return Add(DiagnosticKind::UnknownProperty, where,
-               fmt::format("unknown property `{}` in {}; did you mean `{}`?",
-                           entry.key, place, *close),
-               ReplacementFor(where, entry.key, *close));
+    Add(DiagnosticKind::UnknownProperty, where,
+        fmt::format("unknown property `{}` in {}; did you mean `{}`?",
+                    entry.key, place, *close),
+        ReplacementFor(where, entry.key, *close));
+  } else {
+    Add(DiagnosticKind::UnknownProperty, where,
+        names.empty()
+            ? fmt::format("unknown property `{}` in {}; it takes no properties",
+                          entry.key, place)
+            : fmt::format("unknown property `{}` in {}; allowed: {}", entry.key,
+                          place, QuotedList(names)));
   }
-  Add(DiagnosticKind::UnknownProperty, where,
-      names.empty()
-          ? fmt::format("unknown property `{}` in {}; it takes no properties",
-                        entry.key, place)
-          : fmt::format("unknown property `{}` in {}; allowed: {}", entry.key,
-                        place, QuotedList(names)));
+  out_.back().scope = EntryRange(entry);
 }
 
 void PropertyChecker::Required(NodeId node, Location anchor,
@@ -279,6 +307,11 @@ void PropertyChecker::List(NodeId node, const PropertySchema& schema,
     Add(DiagnosticKind::PropertyValueOutOfRange, doc_.LocationOf(node),
         fmt::format("{} has {} items, more than the maximum {}", Subject(path),
                     items.size(), FormatBound(*max)));
+  }
+  // Unless the item schema carries the id format itself.
+  bool item_format = schema.item != kNoSchema && !type_.node(schema.item).format.empty();
+  if (!heat_ && !item_format && schema.format.ends_with(".Ids")) {
+    ItemFormats(node, schema.format, path);
   }
   if (schema.item == kNoSchema) return;
   const PropertySchema& item = type_.node(schema.item);

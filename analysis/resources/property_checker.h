@@ -44,9 +44,13 @@ class PropertyChecker {
   void Required(NodeId node, Location anchor, const PropertySchema& map,
                 const std::string& path);
   void List(NodeId node, const PropertySchema& schema, const std::string& path);
+  // CloudFormation lists of ids (`AWS::EC2::Subnet.Ids`): each item's shape.
+  void ItemFormats(NodeId list, std::string_view format, const std::string& path);
   void Add(DiagnosticKind kind, Location where, std::string message,
            std::optional<std::string> replacement = std::nullopt);
 
+  // The key and value of `entry`, for Finding::scope.
+  auto EntryRange(const MapEntry& entry) const -> ByteRange;
   auto IsInlineTemplate(const std::string& path) const -> bool;
   // "`networks[0].port` of `server`", or "`server`" for the root.
   auto Subject(const std::string& path) const -> std::string;

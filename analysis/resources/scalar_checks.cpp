@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/parameter_pattern.h"
+#include "analysis/resources/cfn_formats.h"
 #include "analysis/resources/findings.h"
 #include "analysis/resources/pattern_cache.h"
 #include "common/spelling.h"
@@ -208,7 +209,30 @@ auto CheckPattern(const std::string& text, const PropertySchema& schema,
                        std::nullopt};
 }
 
+// cfn-lint's id formats (`AWS::EC2::Image.Id`); `format` may be the
+// list's (`AWS::EC2::Subnet.Ids`) when the value is one of its items.
+auto CheckFormat(const std::string& text, std::string_view format,
+                 std::string_view shown) -> std::optional<ScalarProblem> {
+  std::string_view pattern = FormatPattern(format);
+  if (pattern.empty()) return std::nullopt;
+  const PythonPattern* compiled = CompiledPattern(pattern, false);
+  size_t end = 0;
+  if (!compiled || compiled->Match(text, &end) != Verdict::No) return std::nullopt;
+  std::string_view single = format.ends_with('s') ? format.substr(0, format.size() - 1)
+                                                  : format;
+  return ScalarProblem{DiagnosticKind::PropertyPatternMismatch,
+                       fmt::format("is {}, which is not a valid `{}` (pattern `{}`)",
+                                   shown, single, pattern),
+                       std::nullopt};
+}
+
 }  // namespace
+
+auto CheckScalarFormat(const PyValue& value, std::string_view format,
+                       std::string_view shown) -> std::optional<ScalarProblem> {
+  if (value.type != PyType::Str) return std::nullopt;
+  return CheckFormat(value.text, format, shown);
+}
 
 auto CheckScalar(const PyValue& value, const PropertySchema& schema, bool heat,
                  std::string_view shown) -> std::optional<ScalarProblem> {
@@ -226,7 +250,9 @@ auto CheckScalar(const PyValue& value, const PropertySchema& schema, bool heat,
   if (!text) return std::nullopt;
   if (!heat && value.type != PyType::Str) return std::nullopt;
   if (auto p = CheckLength(*text, schema)) return p;
-  return CheckPattern(*text, schema, shown);
+  if (auto p = CheckPattern(*text, schema, shown)) return p;
+  if (heat) return std::nullopt;
+  return CheckFormat(*text, schema.format, shown);
 }
 
 }  // namespace isobar

@@ -28,6 +28,11 @@ struct ScalarProblem {
 auto CheckScalar(const PyValue& value, const PropertySchema& schema, bool heat,
                  std::string_view shown) -> std::optional<ScalarProblem>;
 
+// An item of a CloudFormation list whose `format` is a list of ids
+// (`AWS::EC2::Subnet.Ids`): the item's shape.
+auto CheckScalarFormat(const PyValue& value, std::string_view format,
+                       std::string_view shown) -> std::optional<ScalarProblem>;
+
 // Bounds as messages print them: `10`, `0.5`.
 auto FormatBound(double bound) -> std::string;
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "common/spelling.h"
@@ -35,6 +36,29 @@ auto StatusWord(const ResourceType& type) -> std::string_view {
   return "";
 }
 
+// A suggestion must be close part by part: `Rackspace::AutoScale::X` is
+// a few edits from `AWS::AutoScaling::X` overall, but no typo of it.
+auto IsPlausible(std::string_view type, std::string_view candidate) -> bool {
+  auto split = [](std::string_view text) {
+    std::vector<std::string_view> parts;
+    for (size_t at = 0;;) {
+      size_t next = text.find("::", at);
+      parts.push_back(text.substr(at, next - at));
+      if (next == std::string_view::npos) return parts;
+      at = next + 2;
+    }
+  };
+  auto a = split(type);
+  auto b = split(candidate);
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (EditDistance(a[i], b[i]) > std::max<size_t>(1, (a[i].size() + 2) / 3)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 auto UnknownTypeFinding(std::string_view type, Location where,
@@ -42,7 +66,8 @@ auto UnknownTypeFinding(std::string_view type, Location where,
     -> Finding {
   Finding f{DiagnosticKind::UnknownResourceType, where, "", {}, std::nullopt};
   std::vector<std::string_view> names = Candidates(dialect, context);
-  if (auto close = SuggestSpelling(type, names)) {
+  auto close = SuggestSpelling(type, names);
+  if (close && IsPlausible(type, *close)) {
     f.message = fmt::format("unknown resource type `{}`; did you mean `{}`?",
                             type, *close);
     f.replacement = ReplacementFor(where, type, *close);
