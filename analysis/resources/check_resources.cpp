@@ -35,6 +35,7 @@ class ResourceChecker {
       types_[i] = LookUpType(name, dialect_, transform_, context_);
       CheckType(r, name, types_[i]);
       CheckProperties(r, types_[i]);
+      CheckMemberDefinition(r, types_[i]);
       EmitFindings(findings_, emitter_);
     }
     CheckAttributes(tmpl_, resolution_, types_, findings_);
@@ -55,6 +56,61 @@ class ResourceChecker {
         findings_.push_back(std::move(*f));
       }
     }
+  }
+
+  // Heat validates a ResourceGroup's member definition when the group
+  // has members (`count` is not 0): the type must exist, and its property
+  // names are checked without values (the nested stack is validated
+  // non-strictly, with `%index%` replaced). An AutoScalingGroup's member
+  // is checked the same way when the group starts with members, since
+  // creating them fails.
+  void CheckMemberDefinition(const Resource& r, const TypeLookup& type) {
+    if (dialect_ != TypeDialect::Heat || type.verdict != TypeVerdict::Known ||
+        !type.heat || !doc_.IsMapping(r.properties)) {
+      return;
+    }
+    std::string_view key;
+    if (type.heat->name == "OS::Heat::ResourceGroup" &&
+        StartsWithMembers(r, "count", 1)) {
+      key = "resource_def";
+    } else if (type.heat->name == "OS::Heat::AutoScalingGroup" &&
+               StartsWithMembers(r, "min_size", 0)) {
+      key = "resource";
+    }
+    if (key.empty()) return;
+    const MapEntry* def = doc_.Find(r.properties, key);
+    if (!def || !doc_.IsMapping(def->value) || resolution_.functions.IsCall(def->value)) {
+      return;
+    }
+    Resource member;
+    member.name = fmt::format("{}.{}", r.name, key);
+    member.name_range = def->key_range;
+    member.node = def->value;
+    if (const MapEntry* t = doc_.Find(def->value, "type")) member.type = t->value;
+    if (const MapEntry* p = doc_.Find(def->value, "properties")) {
+      member.properties = p->value;
+    }
+    if (!doc_.IsScalar(member.type)) return;
+    std::string_view name = doc_.node(member.type).value;
+    TypeLookup member_type = LookUpType(name, dialect_, false, context_);
+    CheckType(member, name, member_type);
+    if (member_type.verdict == TypeVerdict::Known && member_type.heat) {
+      PropertyChecker(tmpl_, resolution_, known_, *member_type.heat, true, findings_)
+          .Check(member, false, true);
+    }
+  }
+
+  // Whether the group starts with members: its size property `key` is a
+  // literal above 0, or absent with a default above 0. A size from a
+  // function is unknown: no.
+  auto StartsWithMembers(const Resource& r, std::string_view key,
+                         int default_size) const -> bool {
+    const MapEntry* e = doc_.Find(r.properties, key);
+    if (!e) return default_size > 0;
+    if (!doc_.IsScalar(e->value)) return false;
+    double size = 0;
+    PyValue value = LoadValue(doc_, e->value, ValueTyping::For(doc_));
+    return ToNumber(value, &size) == Verdict::Yes && size > 0;
   }
 
   void CheckProperties(const Resource& r, const TypeLookup& type) {

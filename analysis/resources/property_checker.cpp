@@ -53,8 +53,10 @@ PropertyChecker::PropertyChecker(const Template& tmpl,
       typing_(ValueTyping::For(tmpl.document)),
       out_(out) {}
 
-void PropertyChecker::Check(const Resource& resource, bool open_root) {
+void PropertyChecker::Check(const Resource& resource, bool open_root,
+                            bool names_only) {
   resource_ = &resource;
+  names_only_ = names_only;
   seen_.clear();
   if (type_.properties == kNoSchema) return;
   const PropertySchema& root = type_.root();
@@ -74,11 +76,12 @@ void PropertyChecker::Check(const Resource& resource, bool open_root) {
   }
   if (props != kNoNode && resolution_.functions.IsCall(props)) return;
   if (props == kNoNode || doc_.IsNull(props)) {
-    return Required(kNoNode, anchor, root, "");
+    if (!names_only_) Required(kNoNode, anchor, root, "");
+    return;
   }
   if (!doc_.IsMapping(props)) return;
   Map(props, root, "", open_root);
-  Required(props, anchor, root, "");
+  if (!names_only_) Required(props, anchor, root, "");
 }
 
 void PropertyChecker::Add(DiagnosticKind kind, Location where,
@@ -240,7 +243,7 @@ void PropertyChecker::Key(const MapEntry& entry, const PropertySchema& map,
           ReplacementFor(where, entry.key, replacement));
     }
   }
-  Value(entry.value, child, child_path);
+  if (!names_only_) Value(entry.value, child, child_path);
 }
 
 void PropertyChecker::Unknown(const MapEntry& entry, const PropertySchema& map,

@@ -29,8 +29,10 @@ class PropertyChecker {
                   std::vector<Finding>& out);
 
   // Checks `resource`'s properties. `open_root`: properties beyond the
-  // schema are allowed (CloudFormation custom resources).
-  void Check(const Resource& resource, bool open_root);
+  // schema are allowed (CloudFormation custom resources). `names_only`:
+  // only the top-level names, as Heat's non-strict validation of a
+  // group's member does (unknown and unimplemented properties).
+  void Check(const Resource& resource, bool open_root, bool names_only = false);
 
  private:
   void Value(NodeId node, const PropertySchema& schema, const std::string& path);
@@ -63,6 +65,7 @@ class PropertyChecker {
   ValueTyping typing_;
   std::vector<Finding>& out_;
   const Resource* resource_ = nullptr;
+  bool names_only_ = false;
   // Aliases make the tree a DAG: each (node, schema) once.
   std::set<std::pair<NodeId, const PropertySchema*>> seen_;
 };
