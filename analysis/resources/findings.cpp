@@ -28,7 +28,11 @@ void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter) {
       builder.Note(note.where, "{}", note.message);
     }
     if (f.replacement) {
-      builder.Fix(fmt::format("replace with `{}`", *f.replacement),
+      std::string_view shown = *f.replacement;
+      if (shown.size() >= 2 && (shown.front() == '"' || shown.front() == '\'')) {
+        shown = shown.substr(1, shown.size() - 2);
+      }
+      builder.Fix(fmt::format("replace with `{}`", shown),
                   {{f.where, *f.replacement}});
     }
     builder.Emit();
@@ -39,12 +43,19 @@ void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter) {
 auto ReplacementFor(const Location& where, std::string_view name,
                     std::string_view suggestion) -> std::optional<std::string> {
   std::string_view text = where.buffer->text();
-  if (where.range.end > text.size()) return std::nullopt;
-  if (text.substr(where.range.begin, where.range.end - where.range.begin) !=
-      name) {
+  if (where.range.end > text.size() || where.range.end < where.range.begin) {
     return std::nullopt;
   }
-  return std::string(suggestion);
+  text = text.substr(where.range.begin, where.range.end - where.range.begin);
+  if (text == name) return std::string(suggestion);
+  // A quoted scalar keeps its quotes (JSON keys and values).
+  for (char quote : {'"', '\''}) {
+    if (text.size() == name.size() + 2 && text.front() == quote &&
+        text.back() == quote && text.substr(1, name.size()) == name) {
+      return fmt::format("{}{}{}", quote, suggestion, quote);
+    }
+  }
+  return std::nullopt;
 }
 
 auto AsHint(std::string message) -> std::string {

@@ -41,8 +41,8 @@ auto KeepAgreed(std::vector<Finding> primary, const std::vector<Finding>& other)
 // Emits each finding as a diagnostic of its kind's default severity.
 void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter);
 
-// The replacement fix only when the source spells `name` exactly at
-// `where` (a quoted JSON key would need its quotes kept).
+// The text replacing `name` by `suggestion` at `where`, when the source
+// spells `name` there as is or in quotes (kept); otherwise no fix.
 auto ReplacementFor(const Location& where, std::string_view name,
                     std::string_view suggestion) -> std::optional<std::string>;
 
