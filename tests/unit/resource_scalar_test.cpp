@@ -99,6 +99,13 @@ TEST_CASE("allowed values, ranges, lengths, patterns, formats", "[resources]") {
   CHECK(!Problem(Str("ami-12345678"), image, false));
   // Heat names images freely.
   CHECK(!Problem(Str("ami-123456"), image, true));
+
+  PropertySchema ip = Schema(kStringValue);
+  ip.custom_constraint = "ip_addr";
+  CHECK(!Problem(Str("10.0.0.5"), ip, true));
+  CHECK(!Problem(Str("fe80::1"), ip, true));
+  CHECK(Problem(Str("10.0.0.256"), ip, true) == DiagnosticKind::PropertyPatternMismatch);
+  CHECK(Problem(Str("10.0.0"), ip, true) == DiagnosticKind::PropertyPatternMismatch);
 }
 
 }  // namespace
