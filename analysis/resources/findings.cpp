@@ -28,12 +28,8 @@ void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter) {
       builder.Note(note.where, "{}", note.message);
     }
     if (f.replacement) {
-      std::string_view shown = *f.replacement;
-      if (shown.size() >= 2 && (shown.front() == '"' || shown.front() == '\'')) {
-        shown = shown.substr(1, shown.size() - 2);
-      }
-      builder.Fix(fmt::format("replace with `{}`", shown),
-                  {{f.where, *f.replacement}});
+      builder.Fix(fmt::format("replace with `{}`", f.replacement->text),
+                  {{{f.where.buffer, f.replacement->range}, f.replacement->text}});
     }
     builder.Emit();
   }
@@ -41,21 +37,19 @@ void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter) {
 }
 
 auto ReplacementFor(const Location& where, std::string_view name,
-                    std::string_view suggestion) -> std::optional<std::string> {
+                    std::string_view suggestion) -> std::optional<Replacement> {
   std::string_view text = where.buffer->text();
-  if (where.range.end > text.size() || where.range.end < where.range.begin) {
-    return std::nullopt;
-  }
-  text = text.substr(where.range.begin, where.range.end - where.range.begin);
-  if (text == name) return std::string(suggestion);
+  ByteRange range = where.range;
+  if (range.end > text.size() || range.end < range.begin) return std::nullopt;
+  text = text.substr(range.begin, range.end - range.begin);
   // A quoted scalar keeps its quotes (JSON keys and values).
-  for (char quote : {'"', '\''}) {
-    if (text.size() == name.size() + 2 && text.front() == quote &&
-        text.back() == quote && text.substr(1, name.size()) == name) {
-      return fmt::format("{}{}{}", quote, suggestion, quote);
-    }
+  if (text.size() == name.size() + 2 && (text.front() == '"' || text.front() == '\'') &&
+      text.back() == text.front()) {
+    text = text.substr(1, name.size());
+    range = {range.begin + 1, range.end - 1};
   }
-  return std::nullopt;
+  if (text != name) return std::nullopt;
+  return Replacement{range, std::string(suggestion)};
 }
 
 auto AsHint(std::string message) -> std::string {

@@ -19,13 +19,19 @@ struct FindingNote {
   std::string message;
 };
 
+// A fix: `text` replaces `range` (the bare name, inside any quotes).
+struct Replacement {
+  ByteRange range;
+  std::string text;
+};
+
 struct Finding {
   DiagnosticKind kind = DiagnosticKind::InternalError;
   Location where;
   std::string message;
   std::vector<FindingNote> notes;
-  // A drop-in replacement for the text at `where`, offered as a fix.
-  std::optional<std::string> replacement;
+  // A drop-in replacement for the name at `where`, offered as a fix.
+  std::optional<Replacement> replacement;
   // What the finding condemns when wider than `where`: an unknown
   // property's whole entry, key and value. Empty: `where` itself.
   ByteRange scope;
@@ -41,10 +47,10 @@ auto KeepAgreed(std::vector<Finding> primary, const std::vector<Finding>& other)
 // Emits each finding as a diagnostic of its kind's default severity.
 void EmitFindings(std::vector<Finding>& findings, DiagnosticEmitter& emitter);
 
-// The text replacing `name` by `suggestion` at `where`, when the source
-// spells `name` there as is or in quotes (kept); otherwise no fix.
+// The fix replacing `name` by `suggestion` at `where`, when the source
+// spells `name` there as is or in quotes (the quotes stay); otherwise none.
 auto ReplacementFor(const Location& where, std::string_view name,
-                    std::string_view suggestion) -> std::optional<std::string>;
+                    std::string_view suggestion) -> std::optional<Replacement>;
 
 // Heat's support message as the hint after `;`: first letter lower case
 // (unless it starts a name), no final period.

@@ -86,7 +86,7 @@ void PropertyChecker::Check(const Resource& resource, bool open_root,
 
 void PropertyChecker::Add(DiagnosticKind kind, Location where,
                           std::string message,
-                          std::optional<std::string> replacement) {
+                          std::optional<Replacement> replacement) {
   out_.push_back({kind, where, std::move(message), {}, std::move(replacement)});
 }
 
@@ -139,7 +139,7 @@ void PropertyChecker::Value(NodeId node, const PropertySchema& schema,
       auto problem = CheckScalar(value, schema, heat_, ShowScalar(n.value));
       if (!problem) return;
       Location where = doc_.LocationOf(node);
-      std::optional<std::string> fix;
+      std::optional<Replacement> fix;
       if (problem->suggestion) {
         fix = ReplacementFor(where, n.value, *problem->suggestion);
       }

@@ -49,7 +49,7 @@ class PropertyChecker {
   // CloudFormation lists of ids (`AWS::EC2::Subnet.Ids`): each item's shape.
   void ItemFormats(NodeId list, std::string_view format, const std::string& path);
   void Add(DiagnosticKind kind, Location where, std::string message,
-           std::optional<std::string> replacement = std::nullopt);
+           std::optional<Replacement> replacement = std::nullopt);
 
   // The key and value of `entry`, for Finding::scope.
   auto EntryRange(const MapEntry& entry) const -> ByteRange;
