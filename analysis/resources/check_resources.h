@@ -1,6 +1,6 @@
 // Checks from the resource catalog (docs/catalog.md, "Checks"): resource
 // types (R301 unknown, R302 deprecated), properties against the type's
-// schema (R303-R310) and attribute names (R311, R312), for HOT and
+// schema (R303-R310, R313) and attribute names (R311, R312), for HOT and
 // CloudFormation.
 //
 //   CheckResources(tmpl, resolution, context, emitter);

@@ -207,6 +207,38 @@ void PropertyChecker::Map(NodeId node, const PropertySchema& schema,
       Unknown(entry, schema, path);
     }
   }
+  if (heat_ && !names_only_) Conflicts(node, schema, path);
+}
+
+// Heat's translation copies a deprecated spelling (`network_id`) into its
+// replacement (`network`) and refuses the template when both are set:
+// "Cannot define the following properties at the same time".
+void PropertyChecker::Conflicts(NodeId node, const PropertySchema& map,
+                                const std::string& path) {
+  // Heat tests both values for truth: null and "" do not count.
+  auto set = [&](std::string_view key) -> const MapEntry* {
+    const MapEntry* e = doc_.Find(node, key);
+    if (!e || doc_.IsNull(e->value)) return nullptr;
+    if (doc_.IsScalar(e->value) && doc_.node(e->value).value.empty()) return nullptr;
+    return e;
+  };
+  for (const PropertySchema::Child& child : map.children) {
+    const MapEntry* kept = set(child.name);
+    if (!kept) continue;
+    for (const std::string& old : type_.node(child.node).alternatives) {
+      const MapEntry* dropped = set(old);
+      if (!dropped) continue;
+      std::string where = path.empty() ? "" : fmt::format(" in `{}`", path);
+      Finding f{DiagnosticKind::ConflictingProperties, doc_.LocationOf(dropped->key_range),
+                fmt::format("`{}` and `{}` of `{}`{} are both set, and Heat refuses "
+                            "both at once; keep `{}`",
+                            old, child.name, resource_->name, where, child.name),
+                {}, std::nullopt};
+      f.notes.push_back({doc_.LocationOf(kept->key_range),
+                         fmt::format("`{}` set here", child.name)});
+      out_.push_back(std::move(f));
+    }
+  }
 }
 
 void PropertyChecker::Key(const MapEntry& entry, const PropertySchema& map,

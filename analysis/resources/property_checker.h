@@ -39,6 +39,7 @@ class PropertyChecker {
   void Call(uint32_t call, const PropertySchema& schema, const std::string& path);
   void Map(NodeId node, const PropertySchema& schema, const std::string& path,
            bool open);
+  void Conflicts(NodeId node, const PropertySchema& map, const std::string& path);
   void Key(const MapEntry& entry, const PropertySchema& map,
            const PropertySchema& child, const std::string& path);
   void Unknown(const MapEntry& entry, const PropertySchema& map,
