@@ -77,18 +77,36 @@ class AttributeChecker {
           !ref.target || ref.target->kind != SymbolKind::Resource ||
           ref.target->is_pseudo() ||
           (ref.function != FunctionId::GetAttr &&
-           ref.function != FunctionId::FnGetAtt)) {
+           ref.function != FunctionId::FnGetAtt &&
+           ref.function != FunctionId::FnSub)) {
         continue;
       }
       const FunctionCall& call = resolution_.functions.call(ref.call);
       if (call.status != CallStatus::Live) continue;
-      auto name = NameOf(call, ref);
+      auto name = ref.function == FunctionId::FnSub ? SubAttribute(ref)
+                                                    : NameOf(call, ref);
       if (!name) continue;
       Check(*name, ref.target->index);
     }
   }
 
  private:
+  // `${Resource.Attribute}` in an `Fn::Sub` string, read from the source
+  // after the resource name when the string spells it as is.
+  auto SubAttribute(const Reference& ref) const -> std::optional<AttributeName> {
+    if (ref.kind != ReferenceKind::Resource || !ref.exact_range) return std::nullopt;
+    std::string_view text = doc_.source().text();
+    uint32_t begin = ref.exact_range->end + 1;
+    if (begin > text.size() || text[begin - 1] != '.') return std::nullopt;
+    size_t end = text.find('}', begin);
+    if (end == std::string_view::npos || end == begin) return std::nullopt;
+    std::string_view name = text.substr(begin, end - begin);
+    // Escapes or line breaks: not a name spelled as is.
+    if (name.find_first_of("\\\"\n$") != std::string_view::npos) return std::nullopt;
+    return AttributeName{std::string(name),
+                         {&doc_.source(), {begin, static_cast<uint32_t>(end)}}};
+  }
+
   auto NameOf(const FunctionCall& call, const Reference& ref) const
       -> std::optional<AttributeName> {
     const Node& arg = doc_.node(call.argument);
@@ -138,6 +156,10 @@ class AttributeChecker {
       if (!t) continue;
       for (const AttributeSchema& a : t->attributes) {
         if (!a.hidden) names.push_back(a.name);
+      }
+      // cfn-lint's types whose properties are attributes too.
+      if (t->all_properties_are_attributes && t->properties != kNoSchema) {
+        for (const auto& child : t->root().children) names.push_back(child.name);
       }
     }
     Finding finding{DiagnosticKind::UnknownAttribute, attr.where, "", {}, std::nullopt};

@@ -1,4 +1,4 @@
-// `get_attr` / `Fn::GetAtt` attribute names against the catalog: the
+// `get_attr` / `Fn::GetAtt` / `Fn::Sub` attribute names against the catalog: the
 // first element of a HOT attribute path (the rest reaches into the
 // value), CloudFormation's dotted names (`Endpoint.Address`), nested
 // stacks (OS::Heat::Stack, groups, provider templates: any name may be an
