@@ -9,6 +9,7 @@
 #include "analysis/references/resolve.h"
 #include "analysis/regions/cross_region.h"
 #include "analysis/regions/region_rules.h"
+#include "analysis/resources/check_resources.h"
 #include "analysis/structure_check.h"
 #include "analysis/unused_parameters.h"
 #include "diagnostics/emitter.h"
@@ -87,9 +88,10 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   CheckStructure(*tmpl, emitter);
   CheckParameters(*tmpl, emitter);
   const Resolution resolution = ResolveTemplate(*tmpl, emitter);
+  const TemplateContext context = ContextFor(options);
+  CheckResources(*tmpl, resolution, context, emitter);
   CheckUnusedParameters(*tmpl, resolution, emitter);
   CheckDependencies(*tmpl, resolution, emitter);
-  const TemplateContext context = ContextFor(options);
   const RegionOptions regions = RegionOptionsFor(*tmpl, options);
   const RegionPlacement placement =
       PlaceResources(*tmpl, resolution, context, regions, emitter);

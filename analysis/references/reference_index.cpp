@@ -176,7 +176,8 @@ class Resolver {
   void FindInMap(std::span<const NodeId> items, const Site& site) {
     if (items.size() < 3 || !doc_.IsScalar(items[0])) return;
     Name(ReferenceKind::Mapping, items[0], site);
-    const Reference& map = result_.references.back();
+    // A copy: the push_backs below may reallocate the vector.
+    const Reference map = result_.references.back();
     if (map.state != ReferenceState::Resolved || !doc_.IsScalar(items[1]))
       return;
     const MapEntry* top = FindMapEntry(doc_, tmpl_.mappings, map.name);
