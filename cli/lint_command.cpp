@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "diagnostics/render.h"
 #include "driver/lint.h"
+#include "driver/load_environment.h"
 #include "driver/load_profile.h"
 
 namespace isobar {
@@ -24,6 +25,8 @@ struct LintArgs {
   ColorMode color = ColorMode::Auto;
   bool strict = false;
   std::string profile_path;
+  std::vector<std::string> environment_files;
+  std::vector<std::pair<std::string, std::string>> parameters;
   LintOptions options;
   std::vector<std::string> paths;
 };
@@ -105,6 +108,19 @@ auto ParseLintArgs(std::span<const std::string> args, LintArgs& out)
     } else if (value("--home-region", v)) {
       if (v.empty()) return "`--home-region` needs a region name";
       out.options.home_region = v;
+    } else if (value("-e", v) || value("--environment", v)) {
+      if (v.empty()) return "`-e` needs an environment file";
+      out.environment_files.push_back(v);
+    } else if (value("-P", v) || value("--parameter", v) ||
+               (arg.starts_with("-P") && arg.size() > 2 &&
+                (v = arg.substr(2), true))) {
+      auto assignment = SplitAssignment(v);
+      if (!assignment) {
+        return fmt::format("`-P` needs NAME=VALUE, not `{}`", v);
+      }
+      out.parameters.push_back(std::move(*assignment));
+    } else if (arg == "--allow-outside-root") {
+      out.options.allow_outside_root = true;
     } else if (arg.starts_with("-") && arg != "-") {
       return fmt::format("unknown option `{}` for `lint`", arg);
     } else {
@@ -136,6 +152,14 @@ auto RunLint(std::span<const std::string> args) -> int {
     profile = LoadProfileFile(parsed.profile_path, parsed.options.load);
     reports.push_back(&profile.report);
     if (profile.profile) parsed.options.profile = &*profile.profile;
+  }
+  // Environment files come next: their values change the verdicts too.
+  std::unique_ptr<LoadedEnvironment> environment;
+  if (!parsed.environment_files.empty() || !parsed.parameters.empty()) {
+    environment = LoadEnvironment(parsed.environment_files, parsed.parameters,
+                                  parsed.options.load);
+    for (FileReport& report : environment->reports) reports.push_back(&report);
+    parsed.options.environment = &environment->merged;
   }
   CollectedInputs collected = CollectInputs(parsed.paths);
   std::vector<FileReport> checked = LintFiles(collected.inputs, parsed.options);

@@ -6,6 +6,7 @@
 
 #include "analysis/graph/check_cycles.h"
 #include "analysis/parameter_check.h"
+#include "analysis/parameter_inputs.h"
 #include "analysis/references/resolve.h"
 #include "analysis/regions/cross_region.h"
 #include "analysis/structure_check.h"
@@ -65,10 +66,17 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   }
   CheckStructure(*tmpl, emitter);
   CheckParameters(*tmpl, emitter);
+  const TemplateContext context = options.environment
+                                      ? options.environment->RootContext()
+                                      : TemplateContext();
+  CheckParameterInputs(
+      *tmpl, context,
+      {.require_values = options.environment &&
+                         options.environment->values_supplied},
+      emitter);
   const Resolution resolution = ResolveTemplate(*tmpl, emitter);
   CheckUnusedParameters(*tmpl, resolution, emitter);
   CheckDependencies(*tmpl, resolution, emitter);
-  const TemplateContext context;
   const RegionOptions regions = RegionOptionsFor(*tmpl, options);
   const RegionPlacement placement =
       PlaceResources(*tmpl, resolution, context, regions, emitter);

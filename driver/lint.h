@@ -10,6 +10,7 @@
 
 #include "diagnostics/diagnostic.h"
 #include "frontend/cloud_profile.h"
+#include "frontend/environment.h"
 #include "frontend/load.h"
 
 namespace isobar {
@@ -22,6 +23,11 @@ struct LintOptions {
   const CloudProfile* profile = nullptr;
   // `--home-region`: overrides the profile's home region when not empty.
   std::string home_region;
+  // The merged `-e` files and `-P` values, if any; they outlive the run.
+  const Environment* environment = nullptr;
+  // `--allow-outside-root`: nested templates and `get_file` may read files
+  // outside the root template's directory.
+  bool allow_outside_root = false;
 };
 
 // One file to check.
