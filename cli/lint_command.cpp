@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
@@ -181,6 +182,11 @@ auto RunLint(std::span<const std::string> args) -> int {
     input_failure |= report->input_failure;
     if (!report->checked) continue;
     if (report->listed) files.push_back(report->display_name);
+    for (const std::string& nested : report->nested_files) {
+      if (std::find(files.begin(), files.end(), nested) == files.end()) {
+        files.push_back(nested);
+      }
+    }
     std::vector<const Diagnostic*> file_diagnostics;
     for (const Diagnostic& d : report->diagnostics) file_diagnostics.push_back(&d);
     SortDiagnostics(file_diagnostics);

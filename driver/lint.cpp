@@ -1,16 +1,14 @@
 #include "driver/lint.h"
 
 #include <atomic>
+#include <set>
 #include <exception>
 #include <thread>
 
-#include "analysis/graph/check_cycles.h"
-#include "analysis/parameter_check.h"
+#include "analysis/nested/build_stack_tree.h"
+#include "analysis/nested/nested_paths.h"
+#include "analysis/nested/template_passes.h"
 #include "analysis/parameter_inputs.h"
-#include "analysis/references/resolve.h"
-#include "analysis/regions/cross_region.h"
-#include "analysis/structure_check.h"
-#include "analysis/unused_parameters.h"
 #include "diagnostics/emitter.h"
 #include "frontend/builtin_profiles.h"
 
@@ -64,8 +62,6 @@ void CheckOne(const LintInput& input, const LintOptions& options,
                  input.display_name);
     return;
   }
-  CheckStructure(*tmpl, emitter);
-  CheckParameters(*tmpl, emitter);
   const TemplateContext context = options.environment
                                       ? options.environment->RootContext()
                                       : TemplateContext();
@@ -74,14 +70,23 @@ void CheckOne(const LintInput& input, const LintOptions& options,
       {.require_values = options.environment &&
                          options.environment->values_supplied},
       emitter);
-  const Resolution resolution = ResolveTemplate(*tmpl, emitter);
-  CheckUnusedParameters(*tmpl, resolution, emitter);
-  CheckDependencies(*tmpl, resolution, emitter);
-  const RegionOptions regions = RegionOptionsFor(*tmpl, options);
-  const RegionPlacement placement =
-      PlaceResources(*tmpl, resolution, context, regions, emitter);
-  CheckCrossRegionReferences(*tmpl, resolution, placement, regions.profile,
-                             emitter);
+  auto region_options = [&](const Template& t) {
+    return RegionOptionsFor(t, options);
+  };
+  std::unique_ptr<AnalysedTemplate> analysed =
+      RunTemplatePasses(*tmpl, context, region_options(*tmpl), emitter);
+  if (tmpl->format == TemplateFormat::Environment) return;
+  NestedOptions nested{.root_path = input.path,
+                       .root_display_name = input.display_name,
+                       .allow_outside_root = options.allow_outside_root,
+                       .environment = options.environment,
+                       .standalone_inputs = options.standalone_inputs,
+                       .load = options.load,
+                       .region_options = region_options};
+  // The tree is kept only for its diagnostics until the region pass and
+  // the plan query it.
+  BuildStackTree(*tmpl, *analysed, context, nested, report.buffers,
+                 report.nested_files, emitter);
 }
 
 }  // namespace
@@ -128,9 +133,14 @@ auto LintFile(const LintInput& input, const LintOptions& options)
   return report;
 }
 
-auto LintFiles(std::span<const LintInput> inputs, const LintOptions& options)
+auto LintFiles(std::span<const LintInput> inputs, const LintOptions& given)
     -> std::vector<FileReport> {
   std::vector<FileReport> reports(inputs.size());
+  // A nested template that is also an input is reported as its own file.
+  std::set<std::filesystem::path> standalone;
+  for (const LintInput& input : inputs) standalone.insert(CanonicalPath(input.path));
+  LintOptions options = given;
+  options.standalone_inputs = &standalone;
   unsigned jobs = std::max(1u, std::min<unsigned>(
                                    options.jobs, static_cast<unsigned>(inputs.size())));
   if (jobs <= 1) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct LintOptions {
   // `--allow-outside-root`: nested templates and `get_file` may read files
   // outside the root template's directory.
   bool allow_outside_root = false;
+  // Canonical paths of every input (LintFiles sets it): a nested template
+  // that is one is reported as its own file, not again in its parent.
+  const std::set<std::filesystem::path>* standalone_inputs = nullptr;
 };
 
 // One file to check.
@@ -46,6 +50,8 @@ struct FileReport {
   // Owns every buffer the diagnostics point into.
   std::vector<std::unique_ptr<SourceBuffer>> buffers;
   std::vector<Diagnostic> diagnostics;
+  // Nested templates read while checking it, as displayed.
+  std::vector<std::string> nested_files;
   // False when the file was skipped (not a template, found by a walk).
   bool checked = true;
   // False for a path that is no file read (a missing path, a directory

@@ -26,6 +26,8 @@ void LoadOne(const std::string& path, const LoadOptions& options,
             std::make_unique<Template>(std::move(*tmpl)));
         std::string directory =
             std::filesystem::path(path).parent_path().lexically_normal().string();
+        // Never empty: empty means "the template's own directory".
+        if (directory.empty()) directory = ".";
         MergeEnvironmentFile(loaded.merged, *kept, directory, emitter);
       } else {
         emitter.Emit(DiagnosticKind::NotATemplate,
