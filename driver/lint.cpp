@@ -78,6 +78,7 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   if (tmpl->format == TemplateFormat::Environment) return;
   NestedOptions nested{.root_path = input.path,
                        .root_display_name = input.display_name,
+                       .root_directory = input.root_directory,
                        .allow_outside_root = options.allow_outside_root,
                        .environment = options.environment,
                        .standalone_inputs = options.standalone_inputs,

@@ -42,6 +42,10 @@ struct LintInput {
   std::string display_name;
   // Named on the command line: a non-template is then an error, not skipped.
   bool named = false;
+  // Found in a walk: the directory named on the command line, which nested
+  // templates and `get_file` may read under (SPEC.md §2); empty: the
+  // file's own directory.
+  std::filesystem::path root_directory;
 };
 
 // What checking one input produced.

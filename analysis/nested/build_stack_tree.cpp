@@ -13,6 +13,24 @@ namespace isobar {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// True when `node` holds a `%...%` placeholder (ResourceGroup's
+// `index_var`, `%index%` by default) anywhere.
+auto HoldsIndexVariable(const Document& doc, NodeId node) -> bool {
+  bool found = false;
+  ForEachNodeOnce(doc, node, [&](NodeId id) {
+    if (!doc.IsScalar(id)) return;
+    const std::string& text = doc.node(id).value;
+    size_t first = text.find('%');
+    found = found || (first != std::string::npos &&
+                      text.find('%', first + 1) != std::string::npos);
+  });
+  return found;
+}
+
+}  // namespace
+
 class StackTreeBuilder {
  public:
   StackTreeBuilder(const NestedOptions& options,
@@ -21,6 +39,9 @@ class StackTreeBuilder {
       : options_(options), buffers_(buffers), files_read_(files_read) {
     fs::path root = CanonicalPath(options.root_path);
     roots_.push_back(root.parent_path());
+    if (!options.root_directory.empty()) {
+      roots_.push_back(CanonicalPath(options.root_directory));
+    }
     chain_.push_back(root);
   }
 
@@ -67,7 +88,9 @@ class StackTreeBuilder {
   // Reports a path that cannot be read; true when it can.
   auto ReportPath(const ResolvedPath& path, std::string_view written,
                   Location at, std::string_view what,
-                  DiagnosticEmitter& emitter) -> bool {
+                  DiagnosticEmitter& emitter,
+                  DiagnosticKind missing_kind =
+                      DiagnosticKind::ReferencedFileNotFound) -> bool {
     switch (path.verdict) {
       case PathVerdict::Ok:
         return true;
@@ -85,14 +108,15 @@ class StackTreeBuilder {
                      what, path.display_name);
         return false;
       case PathVerdict::Missing:
-        emitter.Emit(DiagnosticKind::ReferencedFileNotFound, at,
-                     "{} names `{}`, which does not exist", what,
-                     path.display_name);
+        emitter.Emit(missing_kind, at, "{} names `{}`, which does not exist{}",
+                     what, written,
+                     missing_kind == DiagnosticKind::ReferencedFileNotFound
+                         ? ""
+                         : "; `aws cloudformation package` would fail");
         return false;
       case PathVerdict::NotAFile:
-        emitter.Emit(DiagnosticKind::ReferencedFileNotFound, at,
-                     "{} names `{}`, which is not a readable file", what,
-                     path.display_name);
+        emitter.Emit(missing_kind, at, "{} names `{}`, which is not a readable "
+                     "file", what, written);
         return false;
     }
     return false;
@@ -117,7 +141,14 @@ class StackTreeBuilder {
       ResolvedPath path = ResolveNestedPath(use.path, base, roots,
                                             options_.allow_outside_root);
       std::string what = fmt::format("nested stack `{}`", StackName(index, use));
-      if (!ReportPath(path, use.path, use.named_at, what, emitter)) return;
+      // CloudFormation deploys only URLs: a local TemplateURL is for
+      // `aws cloudformation package`, and cfn-lint lets a missing one pass.
+      DiagnosticKind missing = use.kind == NestedKind::CfnStack
+                                   ? DiagnosticKind::LocalTemplateUrlNotFound
+                                   : DiagnosticKind::ReferencedFileNotFound;
+      if (!ReportPath(path, use.path, use.named_at, what, emitter, missing)) {
+        return;
+      }
       child = LoadFile(index, use, path, emitter, depth);
     }
     if (child == kNoStack) return;
@@ -147,11 +178,17 @@ class StackTreeBuilder {
     const Document& doc = parent.tmpl->document;
     if (doc.IsMapping(use.parameters)) {
       for (const MapEntry& e : doc.node(use.parameters).entries) {
-        context.parameters[e.key] = KnownValue{
-            .origin = ValueOrigin::ParentStack,
-            .document = &doc,
-            .node = e.value,
-            .where = doc.LocationOf(e.key_range)};
+        KnownValue value{.origin = ValueOrigin::ParentStack,
+                         .document = &doc,
+                         .node = e.value,
+                         .where = doc.LocationOf(e.key_range)};
+        // A group member's `%index%` is replaced before Heat validates it:
+        // the value is not known here.
+        if (use.kind == NestedKind::Group && HoldsIndexVariable(doc, e.value)) {
+          value.document = nullptr;
+          value.node = kNoNode;
+        }
+        context.parameters[e.key] = value;
       }
     }
     return context;

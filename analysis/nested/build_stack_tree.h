@@ -31,6 +31,9 @@ struct NestedOptions {
   // The root template's file, as on disk and as displayed.
   std::filesystem::path root_path;
   std::string root_display_name;
+  // A directory files may be read under besides the root template's own
+  // (the directory a walk started from); empty for none.
+  std::filesystem::path root_directory;
   // `--allow-outside-root`.
   bool allow_outside_root = false;
   // The run's environment: its `parameter_defaults` reach every nested

@@ -119,7 +119,11 @@ class UseFinder {
 
   void AddCfnStack(uint32_t index, NodeId props) {
     NodeId url = Property(props, "TemplateURL");
-    if (!doc_.IsScalar(url)) return;
+    // A dynamic reference (`{{resolve:ssm:...}}`) is read at deployment.
+    if (!doc_.IsScalar(url) ||
+        doc_.node(url).value.find("{{resolve:") != std::string::npos) {
+      return;
+    }
     NestedUse use{.kind = NestedKind::CfnStack, .resource = index,
                   .path = doc_.node(url).value,
                   .named_at = doc_.LocationOf(url)};
