@@ -187,11 +187,45 @@ class StackTreeBuilder {
         if (use.kind == NestedKind::Group && HoldsIndexVariable(doc, e.value)) {
           value.document = nullptr;
           value.node = kNoNode;
+        } else if (auto passed = PassedOn(parent, e.value)) {
+          value = *passed;
         }
         context.parameters[e.key] = value;
       }
     }
     return context;
+  }
+
+  // What a parent's `{get_param: p}` / `{Ref: p}` passes on: the value the
+  // parent itself has for `p`, else `p`'s default.
+  auto PassedOn(const StackNode& parent, NodeId node) const
+      -> std::optional<KnownValue> {
+    const Document& doc = parent.tmpl->document;
+    const FunctionIndex& functions = parent.analysed->resolution.functions;
+    uint32_t index = functions.CallAt(node, false);
+    if (index == kNoCall) return std::nullopt;
+    const FunctionCall& call = functions.call(index);
+    if ((call.id != FunctionId::GetParam && call.id != FunctionId::Ref) ||
+        !doc.IsScalar(call.argument)) {
+      return std::nullopt;
+    }
+    std::string_view name = doc.node(call.argument).value;
+    if (const KnownValue* known = parent.context.FindParameter(name)) {
+      // Passed on, it is the parent's value; where it is written (for -P,
+      // the command line) stays the place to show.
+      KnownValue passed = *known;
+      passed.origin = ValueOrigin::ParentStack;
+      if (passed.document != nullptr) passed.text.reset();
+      return passed;
+    }
+    for (const Parameter& p : parent.tmpl->parameters) {
+      if (p.name != name || p.default_value == kNoNode) continue;
+      return KnownValue{.origin = ValueOrigin::ParentStack,
+                        .document = &doc,
+                        .node = p.default_value,
+                        .where = doc.LocationOf(p.default_value)};
+    }
+    return std::nullopt;
   }
 
   // Refuses to go deeper or wider than the limits; true when allowed.
