@@ -43,7 +43,15 @@ class UseFinder {
     std::string_view type = doc_.node(r.type).value;
     NodeId props = r.properties;
     if (type == "OS::Heat::Stack") return AddHeatStack(index, props);
-    if (type == "AWS::CloudFormation::Stack") return AddCfnStack(index, props);
+    if (type == "AWS::CloudFormation::Stack") {
+      return AddCfnStack(index, props, "TemplateURL");
+    }
+    // SAM's nested application: a local `Location` is a template too (a
+    // mapping names an application in the Serverless Application
+    // Repository, which is not read).
+    if (type == "AWS::Serverless::Application") {
+      return AddCfnStack(index, props, "Location");
+    }
     if (type == "OS::Heat::ResourceGroup" ||
         type == "OS::Heat::AutoScalingGroup") {
       NodeId def = Property(props, type == "OS::Heat::ResourceGroup"
@@ -117,8 +125,8 @@ class UseFinder {
     uses_.stacks.push_back(std::move(use));
   }
 
-  void AddCfnStack(uint32_t index, NodeId props) {
-    NodeId url = Property(props, "TemplateURL");
+  void AddCfnStack(uint32_t index, NodeId props, std::string_view key) {
+    NodeId url = Property(props, key);
     // A dynamic reference (`{{resolve:ssm:...}}`) is read at deployment.
     if (!doc_.IsScalar(url) ||
         doc_.node(url).value.find("{{resolve:") != std::string::npos) {
@@ -153,8 +161,14 @@ auto FindNestedUses(const Template& tmpl, const Resolution& resolution,
 auto IsUrl(std::string_view path) -> bool {
   size_t colon = path.find("://");
   if (colon == std::string_view::npos || colon == 0) return false;
+  // An RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`
+  // (`s3://` included).
+  if (!std::isalpha(static_cast<unsigned char>(path[0]))) return false;
   for (char c : path.substr(0, colon)) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' &&
+        c != '.') {
+      return false;
+    }
   }
   return true;
 }

@@ -23,7 +23,9 @@ enum class NestedKind : uint8_t {
   HeatStack,
   // ResourceGroup / AutoScalingGroup members made from a template.
   Group,
-  // AWS::CloudFormation::Stack: `Parameters`, `Fn::GetAtt [s, Outputs.x]`.
+  // AWS::CloudFormation::Stack (`TemplateURL`) and
+  // AWS::Serverless::Application (`Location`): `Parameters`,
+  // `Fn::GetAtt [s, Outputs.x]`.
   CfnStack,
 };
 
