@@ -119,19 +119,22 @@ class InputChecker {
       builder.Note(tmpl_.document.LocationOf(tmpl_.parameters_node),
                    "`{}` declares its parameters here", file);
     }
+    NoteMapping(builder);
     builder.Emit();
   }
 
   void ReportMissing(const Parameter& p) {
     const Document& doc = tmpl_.document;
     if (options_.created_at.buffer != nullptr) {
-      emitter_
-          .Build(DiagnosticKind::MissingParameterValue, options_.created_at,
-                 "nested stack `{}` passes no value for parameter `{}` of `{}`, "
-                 "which has no default",
-                 options_.stack_name, p.name, doc.source().filename())
-          .Note(doc.LocationOf(p.name_range), "`{}` is declared here", p.name)
-          .Emit();
+      auto builder =
+          emitter_.Build(DiagnosticKind::MissingParameterValue,
+                         options_.created_at,
+                         "nested stack `{}` passes no value for parameter `{}` "
+                         "of `{}`, which has no default",
+                         options_.stack_name, p.name, doc.source().filename());
+      builder.Note(doc.LocationOf(p.name_range), "`{}` is declared here", p.name);
+      NoteMapping(builder);
+      builder.Emit();
       return;
     }
     emitter_.Emit(DiagnosticKind::MissingParameterValue,
@@ -139,6 +142,14 @@ class InputChecker {
                   "parameter `{}` has no default and this run gives it no "
                   "value; pass `-P {}=VALUE` or set it in an environment file",
                   p.name, p.name);
+  }
+
+  void NoteMapping(DiagnosticBuilder& builder) const {
+    if (options_.mapped_at.buffer == nullptr) return;
+    builder.Note(options_.mapped_at,
+                 "the environment maps the type of `{}` to `{}` here",
+                 options_.stack_name,
+                 tmpl_.document.source().filename());
   }
 
   const Template& tmpl_;

@@ -29,6 +29,9 @@ struct ParameterInputOptions {
   // where, so R253 is reported at the parent's use.
   std::string stack_name;
   Location created_at;
+  // When the template comes from a `resource_registry` entry: where, for a
+  // note on the diagnostics reported at the parent.
+  Location mapped_at;
 };
 
 void CheckParameterInputs(const Template& tmpl, const TemplateContext& context,

@@ -161,7 +161,8 @@ class StackTreeBuilder {
         *Node(child).tmpl, context,
         {.require_values = true,
          .stack_name = r.name,
-         .created_at = Node(index).tmpl->document.LocationOf(r.name_range)},
+         .created_at = Node(index).tmpl->document.LocationOf(r.name_range),
+         .mapped_at = use.from_registry ? use.named_at : Location()},
         emitter);
   }
 
@@ -311,7 +312,14 @@ class StackTreeBuilder {
         name, parent.tmpl->document.node(use.inline_template).value));
     const SourceBuffer& source = *buffers_.back();
     files_read_.push_back(name);
-    return Analyse(index, use, source, bases_[index], false, emitter, depth);
+    // On the chain under a name no file has, so a cycle through it shows it.
+    chain_.push_back(fs::path("#inline") / name);
+    chain_names_.push_back(name);
+    uint32_t child =
+        Analyse(index, use, source, bases_[index], false, emitter, depth);
+    chain_.pop_back();
+    chain_names_.pop_back();
+    return child;
   }
 
   // Parses and analyses a child in its own scope, then walks into it.
