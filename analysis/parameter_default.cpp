@@ -86,13 +86,13 @@ auto DefaultChecker::CheckType() -> bool {
     default:
       return true;
   }
-  auto builder = Build(DiagnosticKind::InvalidParameterDefault, "{} {}; {}",
+  auto builder = Build(kinds_.type, "{} {}; {}",
                        Subject(), problem, hint);
   builder.Note(doc_.LocationOf(spec_.param->type), "{}", TypeNote());
   if (quote_fix_ && CanQuote()) {
-    builder.Fix("quote the default",
-                {{doc_.LocationOf(node_),
-                  fmt::format("\"{}\"", doc_.node(node_).value)}});
+    builder.Fix(fmt::format("quote the {}", Noun()),
+                {{vdoc_.LocationOf(node_),
+                  fmt::format("\"{}\"", vdoc_.node(node_).value)}});
   }
   builder.Emit();
   return false;
@@ -109,11 +109,11 @@ auto DefaultChecker::CheckNumberList() -> bool {
     double ignored = 0;
     bool blank = item.find_first_not_of(" \t\n\r") == std::string_view::npos;
     if (!blank && ParsePythonNumber(item, &ignored) == Verdict::No) {
-      Build(DiagnosticKind::InvalidParameterDefault,
-            "{} has an item that is not a number{}; a `List<Number>` default "
+      Build(kinds_.type,
+            "{} has an item that is not a number{}; a `List<Number>` {} "
             "is numbers separated by commas",
             Subject(),
-            spec_.hidden ? std::string() : fmt::format(" (`{}`)", item))
+            spec_.hidden ? std::string() : fmt::format(" (`{}`)", item), Noun())
           .Note(doc_.LocationOf(spec_.param->type), "{}", TypeNote())
           .Emit();
       return false;
@@ -127,11 +127,11 @@ void DefaultChecker::CheckRange(const ParamConstraint& c) {
   double n = 0;
   if (ToNumber(value_, &n) != Verdict::Yes) return;
   if (c.min && n < *c.min) {
-    Violation(c, "{} is below the minimum {}; choose a default within the range",
-              Subject(), FormatNumber(*c.min));
+    Violation(c, "{} is below the minimum {}; choose a {} within the range",
+              Subject(), FormatNumber(*c.min), Noun());
   } else if (c.max && n > *c.max) {
-    Violation(c, "{} is above the maximum {}; choose a default within the range",
-              Subject(), FormatNumber(*c.max));
+    Violation(c, "{} is above the maximum {}; choose a {} within the range",
+              Subject(), FormatNumber(*c.max), Noun());
   }
 }
 
@@ -143,8 +143,8 @@ void DefaultChecker::CheckModulo(const ParamConstraint& c) {
   if (value_.type == PyType::Int && std::abs(n) > 9007199254740992.0) return;
   if (PythonModulo(n, c.step) == c.offset) return;
   Violation(c, "{} is not a multiple of {} with an offset of {}, as `{}` "
-            "requires; change the default or the constraint",
-            Subject(), FormatNumber(c.step), FormatNumber(c.offset), c.key);
+            "requires; change the {} or the constraint",
+            Subject(), FormatNumber(c.step), FormatNumber(c.offset), c.key, Noun());
 }
 
 // The lengths Heat measures: the default as given (Schema._validate_default)
@@ -159,8 +159,8 @@ void DefaultChecker::CheckLength(const ParamConstraint& c) {
   std::vector<Measured> lengths;
   if (!heat_rules_) {
     // CloudFormation measures the text; Heat fails on a non-string anyway.
-    if (!doc_.IsScalar(node_) || spec_.type != ParamType::String) return;
-    lengths.push_back({CodePointCount(doc_.node(node_).value), PyType::Str});
+    if (!vdoc_.IsScalar(node_) || spec_.type != ParamType::String) return;
+    lengths.push_back({CodePointCount(vdoc_.node(node_).value), PyType::Str});
   } else if (spec_.type == ParamType::List) {
     auto items = ListItems();
     if (!items) return;
@@ -199,20 +199,20 @@ void DefaultChecker::CheckLength(const ParamConstraint& c) {
     double limit = short_ ? *c.min : *c.max;
     // Not even the length of a hidden default is shown.
     if (spec_.hidden) {
-      return Violation(c, "{} is {} than the {} length {}; change the default "
+      return Violation(c, "{} is {} than the {} length {}; change the {} "
                        "or the limit",
                        Subject(), short_ ? "shorter" : "longer", bound,
-                       FormatNumber(limit));
+                       FormatNumber(limit), Noun());
     }
     std::string_view unit = of == PyType::Str  ? (length == 1 ? "character" : "characters")
                             : of == PyType::Map ? (length == 1 ? "entry" : "entries")
                                                 : (length == 1 ? "item" : "items");
     return Violation(c, "{} {} {} {}, {} than the {} length {}; change the "
-                     "default or the limit",
+                     "{} or the limit",
                      Subject(),
                      parsed_json ? "holds JSON with" : "has",
                      length, unit, short_ ? "fewer" : "more", bound,
-                     FormatNumber(limit));
+                     FormatNumber(limit), Noun());
   }
 }
 

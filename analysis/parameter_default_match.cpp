@@ -31,8 +31,8 @@ auto DefaultChecker::ListItems() const -> std::optional<std::vector<std::string>
     return items;
   }
   if (value_.type != PyType::List) return std::nullopt;
-  for (NodeId item : doc_.node(node_).items) {
-    auto text = PythonStr(ctx_.Load(item));
+  for (NodeId item : vdoc_.node(node_).items) {
+    auto text = PythonStr(LoadValue(item));
     if (!text) return std::nullopt;
     items.push_back(*text);
   }
@@ -62,10 +62,10 @@ void DefaultChecker::CheckScalarAllowed(const ParamConstraint& c) {
   // Heat: a list default passes when each item is allowed as loaded.
   if (value_.type == PyType::List) {
     if (!heat_rules_) return;
-    for (NodeId item : doc_.node(node_).items) {
+    for (NodeId item : vdoc_.node(node_).items) {
       bool found = false;
       for (NodeId a : allowed) {
-        Verdict eq = PythonEquals(ctx_.Load(item), ctx_.Load(a));
+        Verdict eq = PythonEquals(LoadValue(item), ctx_.Load(a));
         if (eq == Verdict::Unknown) return;
         found = found || eq == Verdict::Yes;
       }
@@ -102,14 +102,14 @@ void DefaultChecker::CheckScalarAllowed(const ParamConstraint& c) {
   }
   if (heat_found) return;
   bool loaded_differently = spec_.type == ParamType::String &&
-                            value_.type != PyType::Str && doc_.IsScalar(node_) &&
-                            default_text != doc_.node(node_).value;
+                            value_.type != PyType::Str && vdoc_.IsScalar(node_) &&
+                            default_text != vdoc_.node(node_).value;
   if (!heat_rules_ && spec_.type == ParamType::String) {
     // CloudFormation compares the text as written.
-    if (!doc_.IsScalar(node_)) return;
+    if (!vdoc_.IsScalar(node_)) return;
     for (NodeId a : allowed) {
       if (!doc_.IsScalar(a)) return;
-      if (doc_.node(a).value == doc_.node(node_).value) return;
+      if (doc_.node(a).value == vdoc_.node(node_).value) return;
     }
   }
   if (loaded_differently && !spec_.hidden) {
@@ -122,12 +122,12 @@ void DefaultChecker::CheckScalarAllowed(const ParamConstraint& c) {
   // The same trap on the other side: an allowed value written like the
   // default that loads as another type (`yes`, `1.10`).
   std::string hint;
-  if (spec_.type == ParamType::String && doc_.IsScalar(node_)) {
+  if (spec_.type == ParamType::String && vdoc_.IsScalar(node_)) {
     for (NodeId a : allowed) {
       PyValue av = ctx_.Load(a);
       auto text = PythonStr(av);
       if (av.type != PyType::Str && doc_.IsScalar(a) && text &&
-          doc_.node(a).value == doc_.node(node_).value && *text != doc_.node(a).value) {
+          doc_.node(a).value == vdoc_.node(node_).value && *text != doc_.node(a).value) {
         hint = fmt::format("; allowed value {} loads as {}, which Heat compares "
                            "as `{}`: quote it",
                            ctx_.Show(a), PyTypeDescription(av.type), *text);
@@ -164,7 +164,7 @@ void DefaultChecker::CheckListAllowed(const ParamConstraint& c) {
   auto items = ListItems();
   if (!items) return;
   if (!heat_rules_) {
-    if (!doc_.IsScalar(node_) || aws_allows(doc_.node(node_).value) != Verdict::No) {
+    if (!vdoc_.IsScalar(node_) || aws_allows(vdoc_.node(node_).value) != Verdict::No) {
       return;
     }
   }
@@ -191,9 +191,9 @@ void DefaultChecker::CheckListAllowed(const ParamConstraint& c) {
     }
     std::string which = spec_.hidden ? std::string("an item")
                                      : fmt::format("item `{}`", item);
-    return Violation(c, "{} of the default of parameter `{}` is not among its "
+    return Violation(c, "{} of the {} of parameter `{}` is not among its "
                      "allowed values ({}){}",
-                     which, spec_.param->name, AllowedTexts(c), hint);
+                     which, Noun(), spec_.param->name, AllowedTexts(c), hint);
   }
 }
 
@@ -204,9 +204,9 @@ void DefaultChecker::CheckPattern(const ParamConstraint& c) {
     // Only CloudFormation applies a pattern to a list (Heat refuses the
     // constraint, R154 when Heat is the only reader): cfn-lint matches the
     // start of each stripped item, and of the whole default.
-    if (heat_rules_ || !doc_.IsScalar(node_)) return;
+    if (heat_rules_ || !vdoc_.IsScalar(node_)) return;
     size_t end = 0;
-    if (c.pattern->Match(doc_.node(node_).value, &end) != Verdict::No) return;
+    if (c.pattern->Match(vdoc_.node(node_).value, &end) != Verdict::No) return;
     auto items = ListItems();
     if (!items) return;
     for (const std::string& raw : *items) {
@@ -214,9 +214,9 @@ void DefaultChecker::CheckPattern(const ParamConstraint& c) {
       if (c.pattern->Match(item, &end) != Verdict::No) continue;
       std::string which = spec_.hidden ? std::string("an item")
                                        : fmt::format("item `{}`", item);
-      return Violation(c, "{} of the default of parameter `{}` does not match "
+      return Violation(c, "{} of the {} of parameter `{}` does not match "
                        "its `{}` {}; change the item or the pattern",
-                       which, spec_.param->name, c.key, shown);
+                       which, Noun(), spec_.param->name, c.key, shown);
     }
     return;
   }
@@ -228,14 +228,14 @@ void DefaultChecker::CheckPattern(const ParamConstraint& c) {
   }
   if (!c.pattern) return;
   std::string_view text = heat_rules_ ? std::string_view(value_.text)
-                          : doc_.IsScalar(node_) ? std::string_view(doc_.node(node_).value)
+                          : vdoc_.IsScalar(node_) ? std::string_view(vdoc_.node(node_).value)
                                                  : std::string_view();
   size_t end = 0;
   Verdict match = c.pattern->Match(text, &end);
   if (match == Verdict::No) {
-    return Violation(c, "{} does not match its `{}` {}; change the default or "
+    return Violation(c, "{} does not match its `{}` {}; change the {} or "
                      "the pattern",
-                     Subject(), c.key, shown);
+                     Subject(), c.key, shown, Noun());
   }
   if (match == Verdict::Yes && heat_rules_ && end < CodePointCount(text)) {
     Violation(c, "{} does not match its `{}` {} as a whole: Python's first "

@@ -82,6 +82,11 @@ struct ParamContext {
   auto Show(NodeId id) const -> std::string;
 };
 
+// `id` written out for a message (one line, about 40 characters, in
+// backticks), or what it loads as for a collection.
+auto ShowNode(const Document& doc, NodeId id, ValueTyping typing)
+    -> std::string;
+
 // The parameter's type and constraints. Reports constraints whose
 // arguments are malformed (R152, R153, R155), that do not apply to the
 // type (R154) or that Heat ignores (R159); those are left out of the

@@ -249,8 +249,13 @@ ParamContext::ParamContext(const Template& t, DiagnosticEmitter& e)
                         t.version_entry->key == "HeatTemplateFormatVersion")) {}
 
 auto ParamContext::Show(NodeId id) const -> std::string {
+  return ShowNode(doc, id, typing);
+}
+
+auto ShowNode(const Document& doc, NodeId id, ValueTyping typing)
+    -> std::string {
   if (id == kNoNode || !doc.IsScalar(id)) {
-    return std::string(PyTypeDescription(Load(id).type));
+    return std::string(PyTypeDescription(LoadValue(doc, id, typing).type));
   }
   std::string_view text = doc.node(id).value;
   if (text.empty()) return "an empty string";

@@ -48,6 +48,9 @@ struct RegisteredType {
   // What it maps to, as written (a type name or a template path).
   std::string target;
   Location where;
+  // The directory a relative template path is resolved against: the
+  // environment file's, as heatclient resolves it.
+  std::string base_directory;
 };
 
 struct TemplateContext {
@@ -55,17 +58,38 @@ struct TemplateContext {
   // in order, then -P); a parent stack's properties for a nested template.
   std::map<std::string, KnownValue, std::less<>> parameters;
   std::vector<RegisteredType> registered_types;
+  // `resource_registry: resources: NAME: {TYPE: TARGET}`: entries that
+  // apply to one resource name only, before the global ones.
+  std::map<std::string, std::vector<RegisteredType>, std::less<>>
+      resource_types;
 
   auto FindParameter(std::string_view name) const -> const KnownValue* {
     auto it = parameters.find(name);
     return it == parameters.end() ? nullptr : &it->second;
   }
 
-  // The registry entry that covers `type`, exact names before globs.
-  auto FindRegisteredType(std::string_view type) const
+  // The registry entry that covers `type`, exact names before globs;
+  // with `resource`, that resource's own entries first, as Heat looks
+  // them up.
+  auto FindRegisteredType(std::string_view type,
+                          std::string_view resource = {}) const
       -> const RegisteredType* {
+    if (!resource.empty()) {
+      auto it = resource_types.find(resource);
+      if (it != resource_types.end()) {
+        if (const RegisteredType* found = FindIn(it->second, type)) {
+          return found;
+        }
+      }
+    }
+    return FindIn(registered_types, type);
+  }
+
+ private:
+  static auto FindIn(const std::vector<RegisteredType>& entries,
+                     std::string_view type) -> const RegisteredType* {
     const RegisteredType* glob = nullptr;
-    for (const RegisteredType& entry : registered_types) {
+    for (const RegisteredType& entry : entries) {
       std::string_view name = entry.name;
       if (name == type) return &entry;
       if (!glob && !name.empty() && name.back() == '*' &&

@@ -8,7 +8,7 @@
 
 #include "analysis/graph/region_graph.h"
 #include "cli/commands.h"
-#include "cli/region_options.h"
+#include "cli/run_options.h"
 #include "diagnostics/render.h"
 #include "driver/load_profile.h"
 
@@ -31,8 +31,11 @@ cluster of the region it creates its resources in.
 options:
   --profile FILE         cloud profile: regions, their services and zones
   --home-region NAME     region of resources that name none
+  -e, --environment FILE Heat environment file (repeatable, merged in order)
   -P, --parameter NAME=VALUE
-                         parameter value (repeatable)
+                         parameter value (repeatable; wins over -e files)
+  --allow-outside-root   let nested templates read files outside the
+                         template's directory
   -h, --help             this help
 
 The template's diagnostics are printed to stderr, as `isobar lint` would.
@@ -42,7 +45,7 @@ printed when it could be built), 2 usage error or unreadable input
 
 struct GraphArgs {
   LintOptions options;
-  std::string profile_path;
+  RunOptions run;
   std::string template_path;
   bool help = false;
 };
@@ -53,9 +56,8 @@ auto ParseGraphArgs(std::span<const std::string> args, GraphArgs& out)
     const std::string& arg = args[i];
     if (arg == "-h" || arg == "--help") {
       out.help = true;
-    } else if (auto region = ParseRegionOption(args, i, out.options,
-                                               out.profile_path)) {
-      if (!region->empty()) return *region;
+    } else if (auto shared = ParseRunOption(args, i, out.run, out.options)) {
+      if (!shared->empty()) return *shared;
     } else if (arg.starts_with("-") && arg != "-") {
       return fmt::format("unknown option `{}` for `graph`", arg);
     } else if (!out.template_path.empty()) {
@@ -85,8 +87,8 @@ auto RunGraph(std::span<const std::string> args) -> int {
   }
   // The profile's own problems come first: they change every verdict.
   std::vector<const FileReport*> reports;
-  LoadedProfile profile;
-  LoadProfileOption(parsed.profile_path, parsed.options, profile, reports);
+  LoadedRun loaded;
+  LoadRunOptions(parsed.run, parsed.options, loaded, reports);
   LintInput input{parsed.template_path, parsed.template_path, true};
   std::string dot;
   bool environment = false;

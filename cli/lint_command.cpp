@@ -2,16 +2,16 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands.h"
-#include "cli/region_options.h"
 #include "diagnostics/render.h"
 #include "driver/lint.h"
-#include "driver/load_profile.h"
+#include "cli/run_options.h"
 
 namespace isobar {
 
@@ -24,7 +24,7 @@ struct LintArgs {
   ReportFormat format = ReportFormat::Text;
   ColorMode color = ColorMode::Auto;
   bool strict = false;
-  std::string profile_path;
+  RunOptions run;
   LintOptions options;
   std::vector<std::string> paths;
 };
@@ -43,7 +43,15 @@ auto ParseLintArgs(std::span<const std::string> args, LintArgs& out)
     const std::string& arg = args[i];
     // `--opt value` and `--opt=value` are both accepted.
     auto value = [&](std::string_view name, std::string& v) -> bool {
-      return OptionValue(args, i, name, v);
+      if (arg == name && i + 1 < args.size()) {
+        v = args[++i];
+        return true;
+      }
+      if (arg.starts_with(std::string(name) + "=")) {
+        v = arg.substr(name.size() + 1);
+        return true;
+      }
+      return false;
     };
     std::string v;
     if (arg == "--") {
@@ -93,9 +101,8 @@ auto ParseLintArgs(std::span<const std::string> args, LintArgs& out)
           out.options.load.max_file_bytes == 0) {
         return fmt::format("`--max-file-size` needs a byte count, not `{}`", v);
       }
-    } else if (auto region = ParseRegionOption(args, i, out.options,
-                                               out.profile_path)) {
-      if (!region->empty()) return *region;
+    } else if (auto shared = ParseRunOption(args, i, out.run, out.options)) {
+      if (!shared->empty()) return *shared;
     } else if (arg.starts_with("-") && arg != "-") {
       return fmt::format("unknown option `{}` for `lint`", arg);
     } else {
@@ -120,10 +127,11 @@ auto RunLint(std::span<const std::string> args) -> int {
   if (std::string error = ParseLintArgs(args, parsed); !error.empty()) {
     return UsageError(error);
   }
-  // The profile's own problems come first: they change every verdict.
+  // The profile's and the environment's own problems come first: they
+  // change every verdict.
   std::vector<const FileReport*> reports;
-  LoadedProfile profile;
-  LoadProfileOption(parsed.profile_path, parsed.options, profile, reports);
+  LoadedRun loaded;
+  LoadRunOptions(parsed.run, parsed.options, loaded, reports);
   CollectedInputs collected = CollectInputs(parsed.paths);
   std::vector<FileReport> checked = LintFiles(collected.inputs, parsed.options);
 
@@ -139,7 +147,13 @@ auto RunLint(std::span<const std::string> args) -> int {
 
   std::vector<std::string> files;
   for (const FileReport* report : reports) {
-    if (report->checked && report->listed) files.push_back(report->display_name);
+    if (!report->checked) continue;
+    if (report->listed) files.push_back(report->display_name);
+    for (const std::string& nested : report->nested_files) {
+      if (std::find(files.begin(), files.end(), nested) == files.end()) {
+        files.push_back(nested);
+      }
+    }
   }
   bool input_failure = false;
   std::vector<const Diagnostic*> diagnostics =

@@ -33,8 +33,11 @@ lint options:
   --max-file-size BYTES  refuse larger files (default: 33554432)
   --profile FILE         cloud profile: regions, their services and zones
   --home-region NAME     region of resources that name none
+  -e, --environment FILE Heat environment file (repeatable, merged in order)
   -P, --parameter NAME=VALUE
-                         parameter value (repeatable)
+                         parameter value (repeatable; wins over -e files)
+  --allow-outside-root   let nested templates and get_file read files outside
+                         the root template's directory
 
 `isobar graph --help` describes the graph's options and output.
 

@@ -76,6 +76,7 @@ void RenderJson(std::ostream& out, std::span<const std::string> files,
     }
     if (!d->region.empty()) item["region"] = d->region;
     if (!d->other_region.empty()) item["other_region"] = d->other_region;
+    if (!d->stack_path.empty()) item["stack_path"] = d->stack_path;
     list.push_back(std::move(item));
     summary.Add(d->severity);
   }

@@ -54,7 +54,8 @@ auto GetDirId(const fs::path& path, DirId& id) -> bool {
 
 class Walker {
  public:
-  explicit Walker(CollectedInputs& out) : out_(out) {}
+  Walker(CollectedInputs& out, fs::path root)
+      : out_(out), root_(std::move(root)) {}
 
   void Walk(const fs::path& dir, const std::string& display) {
     DirId id{};
@@ -98,7 +99,7 @@ class Walker {
         if (!name.starts_with('.')) Walk(entry.path(), child);
       } else if (entry.is_regular_file(type_ec) &&
                  HasTemplateExtension(entry.path())) {
-        out_.inputs.push_back({entry.path(), child, false});
+        out_.inputs.push_back({entry.path(), child, false, root_});
       }
     }
     active_.erase(id);
@@ -106,6 +107,8 @@ class Walker {
 
  private:
   CollectedInputs& out_;
+  // The directory named on the command line: the root of every file found.
+  fs::path root_;
   // Directories on the current walk path (not all visited ones: the same
   // directory reached twice through different links is not a loop).
   std::set<DirId> active_;
@@ -129,7 +132,7 @@ auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs {
       continue;
     }
     if (fs::is_directory(status)) {
-      Walker(out).Walk(path, arg);
+      Walker(out, path).Walk(path, arg);
     } else {
       out.inputs.push_back({path, arg, true});
     }

@@ -1,17 +1,14 @@
 #include "driver/lint.h"
 
 #include <atomic>
+#include <set>
 #include <exception>
 #include <thread>
 
-#include "analysis/graph/check_cycles.h"
-#include "analysis/parameter_check.h"
-#include "analysis/references/resolve.h"
-#include "analysis/regions/cross_region.h"
-#include "analysis/regions/region_rules.h"
-#include "analysis/resources/check_resources.h"
-#include "analysis/structure_check.h"
-#include "analysis/unused_parameters.h"
+#include "analysis/nested/build_stack_tree.h"
+#include "analysis/nested/nested_paths.h"
+#include "analysis/nested/template_passes.h"
+#include "analysis/parameter_inputs.h"
 #include "diagnostics/emitter.h"
 #include "diagnostics/render.h"
 #include "frontend/builtin_profiles.h"
@@ -39,18 +36,6 @@ auto RegionOptionsFor(const Template& tmpl, const LintOptions& options)
     if (options.profile) regions.home_region.clear();
   }
   return regions;
-}
-
-// `-P name=value`, as Heat receives them: text.
-auto ContextFor(const LintOptions& options) -> TemplateContext {
-  TemplateContext context;
-  for (const auto& [name, value] : options.parameters) {
-    KnownValue known;
-    known.origin = ValueOrigin::CommandLine;
-    known.text = value;
-    context.parameters.insert_or_assign(name, std::move(known));
-  }
-  return context;
 }
 
 void CheckOne(const LintInput& input, const LintOptions& options,
@@ -85,20 +70,32 @@ void CheckOne(const LintInput& input, const LintOptions& options,
                  input.display_name);
     return;
   }
-  CheckStructure(*tmpl, emitter);
-  CheckParameters(*tmpl, emitter);
-  const Resolution resolution = ResolveTemplate(*tmpl, emitter);
-  const TemplateContext context = ContextFor(options);
-  CheckResources(*tmpl, resolution, context, emitter);
-  CheckUnusedParameters(*tmpl, resolution, emitter);
-  CheckDependencies(*tmpl, resolution, emitter);
-  const RegionOptions regions = RegionOptionsFor(*tmpl, options);
-  const RegionPlacement placement =
-      PlaceResources(*tmpl, resolution, context, regions, emitter);
-  const RegionFacts facts(*tmpl, resolution, context, regions, placement);
-  CheckCrossRegionReferences(facts, emitter);
-  CheckRegionRules(facts, emitter);
-  if (visit) (*visit)(facts);
+  const TemplateContext context = options.environment
+                                      ? options.environment->RootContext()
+                                      : TemplateContext();
+  CheckParameterInputs(
+      *tmpl, context,
+      {.require_values = options.environment &&
+                         options.environment->values_supplied},
+      emitter);
+  auto region_options = [&](const Template& t) {
+    return RegionOptionsFor(t, options);
+  };
+  std::unique_ptr<AnalysedTemplate> analysed =
+      RunTemplatePasses(*tmpl, context, region_options(*tmpl), emitter, visit);
+  if (tmpl->format == TemplateFormat::Environment) return;
+  NestedOptions nested{.root_path = input.path,
+                       .root_display_name = input.display_name,
+                       .root_directory = input.root_directory,
+                       .allow_outside_root = options.allow_outside_root,
+                       .environment = options.environment,
+                       .standalone_inputs = options.standalone_inputs,
+                       .load = options.load,
+                       .region_options = region_options};
+  // The tree is kept only for its diagnostics until the region pass and
+  // the plan query it.
+  BuildStackTree(*tmpl, *analysed, context, nested, report.buffers,
+                 report.nested_files, emitter);
 }
 
 }  // namespace
@@ -160,9 +157,14 @@ auto GatherDiagnostics(std::span<const FileReport* const> reports,
   return diagnostics;
 }
 
-auto LintFiles(std::span<const LintInput> inputs, const LintOptions& options)
+auto LintFiles(std::span<const LintInput> inputs, const LintOptions& given)
     -> std::vector<FileReport> {
   std::vector<FileReport> reports(inputs.size());
+  // A nested template that is also an input is reported as its own file.
+  std::set<std::filesystem::path> standalone;
+  for (const LintInput& input : inputs) standalone.insert(CanonicalPath(input.path));
+  LintOptions options = given;
+  options.standalone_inputs = &standalone;
   unsigned jobs = std::max(1u, std::min<unsigned>(
                                    options.jobs, static_cast<unsigned>(inputs.size())));
   if (jobs <= 1) {

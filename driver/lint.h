@@ -5,13 +5,15 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
 
-#include "analysis/regions/region_facts.h"
+#include "analysis/nested/template_passes.h"
 #include "diagnostics/diagnostic.h"
 #include "frontend/cloud_profile.h"
+#include "frontend/environment.h"
 #include "frontend/load.h"
 
 namespace isobar {
@@ -24,8 +26,14 @@ struct LintOptions {
   const CloudProfile* profile = nullptr;
   // `--home-region`: overrides the profile's home region when not empty.
   std::string home_region;
-  // `-P name=value`, in order; a later value for a name wins.
-  std::vector<std::pair<std::string, std::string>> parameters;
+  // The merged `-e` files and `-P` values, if any; they outlive the run.
+  const Environment* environment = nullptr;
+  // `--allow-outside-root`: nested templates and `get_file` may read files
+  // outside the root template's directory.
+  bool allow_outside_root = false;
+  // Canonical paths of every input (LintFiles sets it): a nested template
+  // that is one is reported as its own file, not again in its parent.
+  const std::set<std::filesystem::path>* standalone_inputs = nullptr;
 };
 
 // One file to check.
@@ -36,6 +44,10 @@ struct LintInput {
   std::string display_name;
   // Named on the command line: a non-template is then an error, not skipped.
   bool named = false;
+  // Found in a walk: the directory named on the command line, which nested
+  // templates and `get_file` may read under (SPEC.md §2); empty: the
+  // file's own directory.
+  std::filesystem::path root_directory;
 };
 
 // What checking one input produced.
@@ -44,6 +56,8 @@ struct FileReport {
   // Owns every buffer the diagnostics point into.
   std::vector<std::unique_ptr<SourceBuffer>> buffers;
   std::vector<Diagnostic> diagnostics;
+  // Nested templates read while checking it, as displayed.
+  std::vector<std::string> nested_files;
   // False when the file was skipped (not a template, found by a walk).
   bool checked = true;
   // False for a path that is no file read (a missing path, a directory
@@ -65,9 +79,7 @@ struct CollectedInputs {
 };
 auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs;
 
-// Called with what the checks of a template found, after they ran, while
-// it is alive (for `isobar graph`).
-using CheckedTemplateVisitor = std::function<void(const RegionFacts&)>;
+using CheckedTemplateVisitor = TemplateVisitor;
 
 // Checks one file, then calls `visit` (if given) when it was a template.
 // Exceptions are contained and reported as R900.

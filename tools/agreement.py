@@ -75,9 +75,11 @@ def run_isobar(isobar, corpus, paths, jobs):
             f = os.path.normpath(d.get("file", ""))
             if f in errors:
                 errors[f].append(d)
-            # A diagnostic inside a nested template whose note points at the
-            # parent's use also makes the parent rejected (Heat rejects it).
-            for note in d.get("notes", []):
+            # A diagnostic inside a nested template (it has a stack_path)
+            # whose note points at the parent's use also makes the parent
+            # rejected (Heat rejects it). Notes of other diagnostics point
+            # elsewhere only to explain them.
+            for note in d.get("notes", []) if d.get("stack_path") else []:
                 nf = os.path.normpath(note.get("file", f))
                 if nf != f and nf in errors and d not in errors[nf]:
                     errors[nf].append(d)

@@ -1,0 +1,35 @@
+#include "analysis/nested/template_passes.h"
+
+#include "analysis/graph/check_cycles.h"
+#include "analysis/parameter_check.h"
+#include "analysis/regions/cross_region.h"
+#include "analysis/regions/region_rules.h"
+#include "analysis/resources/check_resources.h"
+#include "analysis/structure_check.h"
+#include "analysis/unused_parameters.h"
+
+namespace isobar {
+
+auto RunTemplatePasses(const Template& tmpl, const TemplateContext& context,
+                       const RegionOptions& regions, DiagnosticEmitter& emitter,
+                       const TemplateVisitor* visit)
+    -> std::unique_ptr<AnalysedTemplate> {
+  CheckStructure(tmpl, emitter);
+  CheckParameters(tmpl, emitter);
+  auto analysed =
+      std::make_unique<AnalysedTemplate>(ResolveTemplate(tmpl, emitter));
+  const Resolution& resolution = analysed->resolution;
+  CheckResources(tmpl, resolution, context, emitter);
+  CheckUnusedParameters(tmpl, resolution, emitter);
+  CheckDependencies(tmpl, resolution, emitter);
+  analysed->placement =
+      PlaceResources(tmpl, resolution, context, regions, emitter);
+  const RegionFacts facts(tmpl, resolution, context, regions,
+                          analysed->placement);
+  CheckCrossRegionReferences(facts, emitter);
+  CheckRegionRules(facts, emitter);
+  if (visit) (*visit)(facts);
+  return analysed;
+}
+
+}  // namespace isobar

@@ -1,0 +1,51 @@
+// The options every command that analyses templates takes beyond its own
+// (SPEC.md §1): `--profile FILE`, `--home-region NAME`, `-e FILE`,
+// `-P NAME=VALUE` and `--allow-outside-root`, and loading what they name.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "driver/lint.h"
+#include "driver/load_environment.h"
+#include "driver/load_profile.h"
+
+namespace isobar {
+
+// `--opt value` or `--opt=value` at `args[i]`: sets `value` (advancing `i`
+// past a separate value) and returns true.
+auto OptionValue(std::span<const std::string> args, size_t& i,
+                 std::string_view name, std::string& value) -> bool;
+
+// What the shared options name, before it is loaded.
+struct RunOptions {
+  std::string profile_path;
+  std::vector<std::string> environment_files;
+  std::vector<std::pair<std::string, std::string>> parameters;
+};
+
+// Parses the shared option at `args[i]` into `run` / `options`. Returns
+// nullopt when `args[i]` is none of them, "" when it was parsed, else a
+// usage error message.
+auto ParseRunOption(std::span<const std::string> args, size_t& i,
+                    RunOptions& run, LintOptions& options)
+    -> std::optional<std::string>;
+
+// The profile and environment a run loaded; `options` points into it.
+struct LoadedRun {
+  LoadedProfile profile;
+  std::unique_ptr<LoadedEnvironment> environment;
+};
+
+// Loads the profile, then the environment files and -P values, in that
+// order (each changes every later verdict): their reports join `reports`
+// and `options.profile` / `options.environment` point into `loaded`,
+// which must outlive them.
+void LoadRunOptions(const RunOptions& run, LintOptions& options,
+                    LoadedRun& loaded, std::vector<const FileReport*>& reports);
+
+}  // namespace isobar
