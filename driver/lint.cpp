@@ -4,6 +4,7 @@
 #include <exception>
 #include <thread>
 
+#include "analysis/conditions/check_conditions.h"
 #include "analysis/graph/check_cycles.h"
 #include "analysis/parameter_check.h"
 #include "analysis/references/resolve.h"
@@ -67,8 +68,10 @@ void CheckOne(const LintInput& input, const LintOptions& options,
   CheckParameters(*tmpl, emitter);
   const Resolution resolution = ResolveTemplate(*tmpl, emitter);
   CheckUnusedParameters(*tmpl, resolution, emitter);
-  CheckDependencies(*tmpl, resolution, emitter);
   const TemplateContext context;
+  // AWS::Region is known to conditions only when the user names it.
+  CheckConditions(*tmpl, resolution, context, options.home_region, emitter);
+  CheckDependencies(*tmpl, resolution, emitter);
   const RegionOptions regions = RegionOptionsFor(*tmpl, options);
   const RegionPlacement placement =
       PlaceResources(*tmpl, resolution, context, regions, emitter);
