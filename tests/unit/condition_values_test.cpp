@@ -4,54 +4,41 @@
 // of shared conditions.
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <optional>
 #include <string>
 
 #include "analysis/conditions/condition_values.h"
-#include "frontend/load.h"
+#include "tests/unit/resolved_template.h"
 
 namespace isobar {
 namespace {
 
-// One template through the frontend and the resolve phase, with an
-// evaluator over it.
+// A resolved template with an evaluator over it.
 class Evaluated {
  public:
-  explicit Evaluated(std::string text, ConditionInputs inputs = {nullptr, true, {}},
-                     std::string name = "t.yaml")
-      : source_(std::move(name), std::move(text)), emitter_(consumer_) {
-    tmpl_ = LoadTemplate(source_, {}, emitter_);
-    REQUIRE(tmpl_);
-    resolution_.emplace(ResolveTemplate(*tmpl_, emitter_));
-    evaluator_.emplace(*tmpl_, *resolution_, inputs);
-  }
+  explicit Evaluated(std::string text,
+                     ConditionInputs inputs = {nullptr, true, {}})
+      : resolved_(std::move(text)),
+        evaluator_(resolved_.tmpl(), resolved_.resolution(), inputs) {}
 
   auto Of(std::string_view condition) -> Truth {
-    for (uint32_t i = 0; i < tmpl_->conditions.size(); ++i) {
-      if (tmpl_->conditions[i].name == condition) {
-        return evaluator_->OfCondition(i).truth;
-      }
-    }
-    FAIL("no condition " << condition);
-    return Truth::Unknown;
+    return evaluator_.OfCondition(Index(condition)).truth;
   }
   auto Given(std::string_view condition) -> bool {
-    for (uint32_t i = 0; i < tmpl_->conditions.size(); ++i) {
-      if (tmpl_->conditions[i].name == condition) {
-        return evaluator_->OfCondition(i).given;
-      }
-    }
-    return false;
+    return evaluator_.OfCondition(Index(condition)).given;
   }
-  auto tmpl() -> const Template& { return *tmpl_; }
 
  private:
-  SourceBuffer source_;
-  CollectingConsumer consumer_;
-  DiagnosticEmitter emitter_;
-  std::optional<Template> tmpl_;
-  std::optional<Resolution> resolution_;
-  std::optional<ConditionEvaluator> evaluator_;
+  auto Index(std::string_view condition) -> uint32_t {
+    const Template& tmpl = resolved_.tmpl();
+    for (uint32_t i = 0; i < tmpl.conditions.size(); ++i) {
+      if (tmpl.conditions[i].name == condition) return i;
+    }
+    FAIL("no condition " << condition);
+    return 0;
+  }
+
+  testing::ResolvedTemplate resolved_;
+  ConditionEvaluator evaluator_;
 };
 
 constexpr std::string_view kHot = R"(heat_template_version: 2021-04-16
