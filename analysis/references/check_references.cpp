@@ -86,6 +86,7 @@ class ReferenceReporter {
         return;
       }
     }
+    if (ref.sub_variables != kNoNode && ReportSubVariableTypo(ref)) return;
     KindText text = TextFor(ref.kind);
     std::span<const SymbolKind> kinds(text.symbols, text.symbol_count);
     auto suggestion = symbols_.Suggest(kinds, ref.name);
@@ -192,6 +193,34 @@ class ReferenceReporter {
       return fmt::format("; the template declares no {}", text.plural);
     }
     return "";
+  }
+
+  // `${QueueNme}` next to a variable map defining `QueueName`: the typo is
+  // of the map's key, which wins over any declared name. False when no
+  // key is close.
+  auto ReportSubVariableTypo(const Reference& ref) -> bool {
+    std::vector<std::string_view> keys;
+    for (const MapEntry& e : doc_.node(ref.sub_variables).entries) {
+      keys.push_back(e.key);
+    }
+    auto suggestion = SuggestSpelling(ref.name, keys);
+    if (!suggestion) return false;
+    const MapEntry* entry = doc_.Find(ref.sub_variables, *suggestion);
+    auto builder = emitter_.Build(
+        TextFor(ref.kind).kind, doc_.LocationOf(ref.range),
+        "unknown parameter, resource or variable `{}` in `Fn::Sub`; did you "
+        "mean `{}`?",
+        ref.name, *suggestion);
+    if (ref.exact_range) {
+      builder.Fix(fmt::format("replace with `{}`", *suggestion),
+                  {{doc_.LocationOf(*ref.exact_range),
+                    std::string(*suggestion)}});
+    }
+    builder
+        .Note(doc_.LocationOf(entry->key_range),
+              "variable `{}` is defined here", *suggestion)
+        .Emit();
+    return true;
   }
 
   void ReportMappingKey(const Reference& ref) {

@@ -25,6 +25,7 @@ auto SubNames(const Document& doc, const FunctionCall& call)
     SubName name{.name = v.has_dot ? v.resource : v.name,
                  .dotted = v.has_dot,
                  .node = string_node,
+                 .variables = doc.IsMapping(variables) ? variables : kNoNode,
                  .range = v.name_range};
     if (v.has_dot) {
       if (v.resource.empty()) continue;
