@@ -64,7 +64,8 @@ class ReferenceReporter {
         doc_(tmpl.document),
         symbols_(symbols),
         emitter_(emitter),
-        hot_(tmpl.format == TemplateFormat::Hot) {}
+        hot_(tmpl.format == TemplateFormat::Hot),
+        heat_outputs_(ReadsOutputsLate(tmpl)) {}
 
   void Report(const Reference& ref) {
     if (ref.kind == ReferenceKind::MappingKey ||
@@ -131,14 +132,35 @@ class ReferenceReporter {
   // True for a reference that Heat resolves only when an output is read
   // (get_resource, get_param, Ref, Fn::FindInMap in an output value): Heat
   // creates the stack and the output shows the error. get_attr is checked
-  // by Heat's validation, so it stays an error.
-  static auto LateFailure(const Reference& ref) -> bool {
+  // by Heat's validation, so it stays an error. CloudFormation validates
+  // every output when the template is submitted, so for a template meant
+  // for AWS these are errors too.
+  auto LateFailure(const Reference& ref) const -> bool {
     bool output = ref.context == ValueContext::OutputValue ||
                   ref.context == ValueContext::OutputExport;
-    return output && (ref.function == FunctionId::GetResource ||
-                      ref.function == FunctionId::GetParam ||
-                      ref.function == FunctionId::Ref ||
-                      ref.function == FunctionId::FnFindInMap);
+    return heat_outputs_ && output &&
+           (ref.function == FunctionId::GetResource ||
+            ref.function == FunctionId::GetParam ||
+            ref.function == FunctionId::Ref ||
+            ref.function == FunctionId::FnFindInMap);
+  }
+
+  // Whether Heat is the engine that reads the outputs: HOT, Heat's CFN
+  // dialect, or a CloudFormation template with Heat's own `OS::` types
+  // (AWS has none, so only Heat can deploy it).
+  static auto ReadsOutputsLate(const Template& tmpl) -> bool {
+    if (tmpl.format == TemplateFormat::Hot) return true;
+    if (tmpl.version_entry != nullptr &&
+        tmpl.version_entry->key == "HeatTemplateFormatVersion") {
+      return true;
+    }
+    const Document& doc = tmpl.document;
+    for (const Resource& r : tmpl.resources) {
+      if (doc.IsScalar(r.type) && doc.node(r.type).value.starts_with("OS::")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "`get_resource`", or "the `depends_on` of resource `a`" for a key.
@@ -259,6 +281,7 @@ class ReferenceReporter {
   const SymbolTable& symbols_;
   DiagnosticEmitter& emitter_;
   bool hot_;
+  bool heat_outputs_;
 };
 
 }  // namespace
