@@ -1,5 +1,7 @@
 #include "analysis/conditions/condition_inputs.h"
 
+#include <cmath>
+
 namespace isobar {
 
 namespace {
@@ -27,6 +29,14 @@ auto HotTyped(std::string_view type, const PyValue& raw)
     PyValue out;
     out.type = integral ? PyType::Int : PyType::Float;
     out.number = number;
+    // Python ints compare exactly; keep the exact value where it is known.
+    if (integral) {
+      if (raw.type == PyType::Int && raw.integer) {
+        out.integer = raw.integer;
+      } else if (std::abs(number) <= 9007199254740992.0) {
+        out.integer = static_cast<int64_t>(number);
+      }
+    }
     return out;
   }
   if (type == "boolean") {

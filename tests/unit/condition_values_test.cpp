@@ -52,6 +52,8 @@ conditions:
   is_prod: {equals: [prod, {get_param: env}]}
   unknown: {equals: [{get_param: free}, x]}
   two: {equals: [{get_param: count}, 2.0]}
+  two_int: {equals: [{get_param: count}, 2]}
+  not_three: {equals: [3, {get_param: count}]}
   flagged: {equals: [{get_param: flag}, true]}
   and_false: {and: [unknown, is_prod]}
   and_unknown: {and: [unknown, is_dev]}
@@ -85,6 +87,8 @@ TEST_CASE("HOT parameters are typed as Heat types them", "[conditions]") {
   Evaluated t{std::string(kHot)};
   // number "2" is int 2, equal to 2.0; boolean "on" is True.
   CHECK(t.Of("two") == Truth::True);
+  CHECK(t.Of("two_int") == Truth::True);
+  CHECK(t.Of("not_three") == Truth::False);
   CHECK(t.Of("flagged") == Truth::True);
   CHECK(t.Of("listed") == Truth::True);
   CHECK(t.Of("not_listed") == Truth::Unknown);
