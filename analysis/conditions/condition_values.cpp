@@ -161,8 +161,15 @@ void ConditionEvaluator::DecodeCall(uint32_t call, uint32_t slot) {
     case FunctionId::Contains:
       slots_[slot].op = Op::Contains;
       return;
+    case FunctionId::GetParam:
+      // A boolean parameter used as a condition (`not: {get_param: ha}`).
+      if (auto input = ValueInput(c.mapping); input &&
+          input->value.type == PyType::Bool) {
+        slots_[slot].value = {FromBool(input->value.boolean), input->given};
+      }
+      return;
     default:
-      // yaql, get_param as a condition, ...: computed by Heat, unknown here.
+      // yaql, ...: computed by Heat, unknown here.
       return;
   }
 }

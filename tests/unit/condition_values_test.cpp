@@ -55,6 +55,7 @@ conditions:
   two_int: {equals: [{get_param: count}, 2]}
   not_three: {equals: [3, {get_param: count}]}
   flagged: {equals: [{get_param: flag}, true]}
+  flag_itself: {not: {get_param: flag}}
   and_false: {and: [unknown, is_prod]}
   and_unknown: {and: [unknown, is_dev]}
   or_true: {or: [unknown, is_dev]}
@@ -90,6 +91,7 @@ TEST_CASE("HOT parameters are typed as Heat types them", "[conditions]") {
   CHECK(t.Of("two_int") == Truth::True);
   CHECK(t.Of("not_three") == Truth::False);
   CHECK(t.Of("flagged") == Truth::True);
+  CHECK(t.Of("flag_itself") == Truth::False);
   CHECK(t.Of("listed") == Truth::True);
   CHECK(t.Of("not_listed") == Truth::Unknown);
 }
