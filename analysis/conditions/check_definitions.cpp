@@ -70,6 +70,15 @@ void CheckConditionDefinitions(const Template& tmpl,
           .Emit();
       continue;
     }
+    if (hot && doc.IsScalar(node) &&
+        doc.node(node).style == ScalarStyle::Quoted &&
+        (doc.node(node).value == "true" || doc.node(node).value == "false")) {
+      emitter.Emit(DiagnosticKind::InvalidConditionDefinition, where,
+                   "condition `{}` is defined as {}; for a boolean, write "
+                   "`{}` without quotes",
+                   condition.name, found, doc.node(node).value);
+      continue;
+    }
     emitter.Emit(DiagnosticKind::InvalidConditionDefinition, where,
                  "condition `{}` is defined as {}; a condition must be {}",
                  condition.name, found,

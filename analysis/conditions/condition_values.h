@@ -45,6 +45,9 @@ class ConditionEvaluator {
 
  private:
   enum class State : uint8_t { Unvisited, InProgress, Done };
+  // How a slot combines its operands: Leaf has its value from the start
+  // (a boolean, or Unknown); Same takes its one operand's (a condition
+  // name, a definition); Equals and Contains compare values, not operands.
   enum class Op : uint8_t { Leaf, Same, Not, And, Or, Equals, Contains };
   // A condition (by index) or a condition-context node.
   struct Item {

@@ -9,6 +9,7 @@ void ReportCycles(const Document& doc, const DependencyGraph& graph,
                   const std::function<const NamedNode&(uint32_t)>& node,
                   const CycleWording& wording, DiagnosticEmitter& emitter) {
   for (const std::vector<uint32_t>& component : graph.CyclicComponents()) {
+    if (wording.report_if && !wording.report_if(component)) continue;
     // Components are sorted: the first is the first declared node.
     std::vector<uint32_t> cycle = graph.CycleThrough(component[0], component);
     std::string path;

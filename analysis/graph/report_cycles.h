@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,8 @@ struct CycleWording {
   std::function<std::string(std::string_view path)> many;
   // How an edge reads in notes: "depends on", "refers to".
   std::string_view verb;
+  // Which cycles to report, given one's nodes; all when empty.
+  std::function<bool(std::span<const uint32_t> component)> report_if;
 };
 
 void ReportCycles(const Document& doc, const DependencyGraph& graph,
