@@ -16,9 +16,11 @@ auto CheckConditions(const Template& tmpl, const Resolution& resolution,
   // Two evaluations: with only the values given (true of every deployment
   // with those values), and with the defaults too (the deployment lint
   // describes). Each is linear in the number of condition nodes.
-  return CheckDisabledByConditions(tmpl, resolution,
-                                   {&context, false, region},
-                                   {&context, true, region}, emitter);
+  ConditionValues values = CheckDisabledByConditions(
+      tmpl, resolution, {&context, false, region}, {&context, true, region},
+      emitter);
+  CheckReferencesToDisabled(tmpl, resolution, values, emitter);
+  return values;
 }
 
 }  // namespace isobar

@@ -26,6 +26,10 @@ struct ConditionValues {
   std::vector<Evaluation> conditions;
   std::vector<Evaluation> resources;
   std::vector<Evaluation> outputs;
+  // The same, with only the values given (no defaults): what holds for
+  // every deployment with those values.
+  std::vector<Evaluation> resources_given;
+  std::vector<Evaluation> outputs_given;
 };
 
 auto CheckConditions(const Template& tmpl, const Resolution& resolution,
@@ -41,11 +45,16 @@ void CheckConditionCycles(const Template& tmpl, const Resolution& resolution,
 void CheckUnusedConditions(const Template& tmpl, const Resolution& resolution,
                            DiagnosticEmitter& emitter);
 // R233 and R234, from an evaluation with only `given` values and one with
-// the defaults too; returns the latter.
+// the defaults too; returns both.
 auto CheckDisabledByConditions(const Template& tmpl,
                                const Resolution& resolution,
                                const ConditionInputs& given,
                                const ConditionInputs& with_defaults,
                                DiagnosticEmitter& emitter) -> ConditionValues;
+// R235 and R236: references to resources that `values` leave out.
+void CheckReferencesToDisabled(const Template& tmpl,
+                               const Resolution& resolution,
+                               const ConditionValues& values,
+                               DiagnosticEmitter& emitter);
 
 }  // namespace isobar

@@ -7,6 +7,7 @@
 // condition written as a literal boolean is deliberate and not reported.
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/conditions/check_conditions.h"
@@ -92,11 +93,15 @@ auto CheckDisabledByConditions(const Template& tmpl,
   // Per condition, the subjects it disables with the defaults.
   std::vector<std::vector<Subject>> disabled(tmpl.conditions.size());
   const Document& doc = tmpl.document;
-  auto check = [&](Subject subject) -> Evaluation {
-    if (subject.condition == kNoNode) return {Truth::True, false};
-    Evaluation value = defaults.OfNode(subject.condition);
-    if (ConditionBoolean(tmpl, subject.condition)) return value;
+  // Evaluates a subject both ways (given values only; with defaults) and
+  // reports it; returns both evaluations.
+  auto check = [&](Subject subject) -> std::pair<Evaluation, Evaluation> {
+    if (subject.condition == kNoNode) {
+      return {{Truth::True, false}, {Truth::True, false}};
+    }
     Evaluation always = fixed.OfNode(subject.condition);
+    Evaluation value = defaults.OfNode(subject.condition);
+    if (ConditionBoolean(tmpl, subject.condition)) return {always, value};
     if (always.truth == Truth::False) {
       ReportAlwaysFalse(tmpl, resolution, subject, always, emitter);
     } else if (value.truth == Truth::False) {
@@ -112,13 +117,17 @@ auto CheckDisabledByConditions(const Template& tmpl,
                                 "this condition", {&subject, 1}, emitter);
       }
     }
-    return value;
+    return {always, value};
   };
   for (const Resource& r : tmpl.resources) {
-    values.resources.push_back(check({"resource", r.name, r.condition}));
+    auto [always, value] = check({"resource", r.name, r.condition});
+    values.resources_given.push_back(always);
+    values.resources.push_back(value);
   }
   for (const Output& o : tmpl.outputs) {
-    values.outputs.push_back(check({"output", o.name, o.condition}));
+    auto [always, value] = check({"output", o.name, o.condition});
+    values.outputs_given.push_back(always);
+    values.outputs.push_back(value);
   }
   for (size_t i = 0; i < disabled.size(); ++i) {
     if (disabled[i].empty()) continue;
