@@ -36,7 +36,7 @@ void ReportAlwaysFalse(const Template& tmpl, const Resolution& resolution,
       DiagnosticKind::ConditionAlwaysFalse, doc.LocationOf(subject.condition),
       "{} `{}` is never {}: its {} is false {}", subject.what, subject.name,
       subject.what == "resource" ? "created" : "given a value", condition,
-      fixed.given ? "with the parameter values given"
+      fixed.given ? "with the values given"
                   : "whatever the parameter values");
   auto declared =
       named ? resolution.symbols.Find(SymbolKind::Condition,

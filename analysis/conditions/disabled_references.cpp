@@ -67,7 +67,7 @@ void CheckReferencesToDisabled(const Template& tmpl,
           "condition is false {}",
           what, from, to.name,
           values.resources_given[target].given
-              ? "with the parameter values given"
+              ? "with the values given"
               : "whatever the parameter values");
     } else if (defaults[ref.owner].truth == Truth::True &&
                values.resources[target].truth == Truth::False) {
