@@ -7,8 +7,8 @@
 // It reports definitions of the wrong shape (R230), conditions that refer
 // to themselves (R231), unused conditions (R232), and resources and outputs
 // whose condition is false whatever the parameters (R233) or with their
-// defaults (R234). Names that resolve to nothing are R223, reported by the
-// resolve phase. docs/conditions.md describes the design.
+// defaults (R234), and references to such resources (R235, R236). Names
+// that resolve to nothing are R223, reported by the resolve phase. docs/conditions.md describes the design.
 #pragma once
 
 #include <string_view>
