@@ -3,7 +3,8 @@
 // may not see it. R233 (warning) when the condition is false for every
 // value a deployer could pass, the way cfn-lint's W8003 flags an
 // `Fn::Equals` that is always false; R234 (info) when it is false only
-// with the parameters' defaults, which a deployer may override. A
+// with the parameters' defaults, which a deployer may override, or with
+// the values given for this run. A
 // condition written as a literal boolean is deliberate and not reported.
 #include <span>
 #include <string>
@@ -25,8 +26,7 @@ struct Subject {
 
 // R233, at the resource's or output's `condition`.
 void ReportAlwaysFalse(const Template& tmpl, const Resolution& resolution,
-                       const Subject& subject, Evaluation fixed,
-                       DiagnosticEmitter& emitter) {
+                       const Subject& subject, DiagnosticEmitter& emitter) {
   const Document& doc = tmpl.document;
   bool named = doc.IsScalar(subject.condition);
   std::string condition =
@@ -34,10 +34,9 @@ void ReportAlwaysFalse(const Template& tmpl, const Resolution& resolution,
             : std::string("condition");
   auto builder = emitter.Build(
       DiagnosticKind::ConditionAlwaysFalse, doc.LocationOf(subject.condition),
-      "{} `{}` is never {}: its {} is false {}", subject.what, subject.name,
-      subject.what == "resource" ? "created" : "given a value", condition,
-      fixed.given ? "with the values given"
-                  : "whatever the parameter values");
+      "{} `{}` is never {}: its {} is false whatever the parameter values",
+      subject.what, subject.name,
+      subject.what == "resource" ? "created" : "given a value", condition);
   auto declared =
       named ? resolution.symbols.Find(SymbolKind::Condition,
                                       doc.node(subject.condition).value)
@@ -53,7 +52,7 @@ void ReportAlwaysFalse(const Template& tmpl, const Resolution& resolution,
 // one), at its definition, with notes at the first few users. A condition
 // written inline on a resource is reported there.
 void ReportFalseWithDefaults(const Template& tmpl, ByteRange where,
-                             std::string_view condition,
+                             std::string_view condition, bool given,
                              std::span<const Subject> subjects,
                              DiagnosticEmitter& emitter) {
   constexpr size_t kShown = 3;
@@ -68,8 +67,9 @@ void ReportFalseWithDefaults(const Template& tmpl, ByteRange where,
   }
   auto builder = emitter.Build(
       DiagnosticKind::ConditionFalseWithDefaults, doc.LocationOf(where),
-      "{} is false with the parameters' default values; {} {} not created",
-      condition, names, subjects.size() == 1 ? "is" : "are");
+      "{} is false with {}; {} {} not created", condition,
+      given ? "the values given" : "the parameters' default values", names,
+      subjects.size() == 1 ? "is" : "are");
   for (size_t i = 0; i < subjects.size() && i < kShown; ++i) {
     builder.Note(doc.LocationOf(subjects[i].condition), "`{}` uses it here",
                  subjects[i].name);
@@ -102,8 +102,10 @@ auto CheckDisabledByConditions(const Template& tmpl,
     Evaluation always = fixed.OfNode(subject.condition);
     Evaluation value = defaults.OfNode(subject.condition);
     if (ConditionBoolean(tmpl, subject.condition)) return {always, value};
-    if (always.truth == Truth::False) {
-      ReportAlwaysFalse(tmpl, resolution, subject, always, emitter);
+    // False only because of values given for this run (-P, the region) is
+    // a choice of the deployment, not a mistake: an info, as with defaults.
+    if (always.truth == Truth::False && !always.given) {
+      ReportAlwaysFalse(tmpl, resolution, subject, emitter);
     } else if (value.truth == Truth::False) {
       auto declared =
           doc.IsScalar(subject.condition)
@@ -114,7 +116,8 @@ auto CheckDisabledByConditions(const Template& tmpl,
         disabled[declared->index].push_back(subject);
       } else {
         ReportFalseWithDefaults(tmpl, doc.node(subject.condition).range,
-                                "this condition", {&subject, 1}, emitter);
+                                "this condition", value.given, {&subject, 1},
+                                emitter);
       }
     }
     return {always, value};
@@ -133,8 +136,8 @@ auto CheckDisabledByConditions(const Template& tmpl,
     if (disabled[i].empty()) continue;
     ReportFalseWithDefaults(
         tmpl, tmpl.conditions[i].name_range,
-        fmt::format("condition `{}`", tmpl.conditions[i].name), disabled[i],
-        emitter);
+        fmt::format("condition `{}`", tmpl.conditions[i].name),
+        values.conditions[i].given, disabled[i], emitter);
   }
   return values;
 }
