@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string>
 
+#include "analysis/conditions/check_conditions.h"
 #include "analysis/conditions/condition_values.h"
 #include "tests/unit/resolved_template.h"
 
@@ -169,6 +170,50 @@ TEST_CASE("evaluation stays linear on long chains of shared conditions",
   CHECK(t.Of("c" + std::to_string(kChain - 1)) == Truth::True);
   auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(elapsed < std::chrono::seconds(2));
+}
+
+}  // namespace
+}  // namespace isobar
+
+namespace isobar {
+namespace {
+
+// The pass as the driver runs it, with values given for the run.
+auto KindsOf(std::string text, const TemplateContext& context,
+             std::string_view region = {}) -> std::vector<DiagnosticKind> {
+  testing::ResolvedTemplate t(std::move(text));
+  t.diagnostics().clear();
+  CheckConditions(t.tmpl(), t.resolution(), context, region, t.emitter());
+  std::vector<DiagnosticKind> kinds;
+  for (const Diagnostic& d : t.diagnostics()) kinds.push_back(d.kind);
+  return kinds;
+}
+
+constexpr std::string_view kGated = R"(heat_template_version: 2018-08-31
+parameters:
+  env: {type: string, default: prod}
+conditions:
+  is_prod: {equals: [{get_param: env}, prod]}
+resources:
+  db:
+    type: OS::Heat::Value
+    condition: is_prod
+  app:
+    type: OS::Heat::Value
+    properties:
+      value: {get_attr: [db, value]}
+)";
+
+TEST_CASE("values given for the run switch resources off as an info, and "
+          "references to them become errors",
+          "[conditions]") {
+  TemplateContext none;
+  CHECK(KindsOf(std::string(kGated), none).empty());
+  TemplateContext dev;
+  dev.parameters["env"] = KnownValue{ValueOrigin::CommandLine, "dev"};
+  CHECK(KindsOf(std::string(kGated), dev) ==
+        std::vector{DiagnosticKind::ConditionFalseWithDefaults,
+                    DiagnosticKind::ReferenceToResourceNeverCreated});
 }
 
 }  // namespace
