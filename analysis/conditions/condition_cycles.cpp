@@ -2,9 +2,11 @@
 // (HOT) or `Condition` (CloudFormation). Heat stops with "Circular
 // definition for condition", but only when it evaluates one of them: it
 // resolves conditions lazily, so a cycle nothing uses passes (checked with
-// the Heat oracle). CloudFormation rejects any. Each cycle is reported
-// once, at its first declared condition, with a note at every reference
-// along it, as R240 does for resources.
+// the Heat oracle). AWS CloudFormation rejects any, cfn-lint none; as for
+// every form one engine accepts under AWSTemplateFormatVersion, only the
+// cycles something reaches are reported. Each is reported once, at its
+// first declared condition, with a note at every reference along it, as
+// R240 does for resources.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -65,9 +67,6 @@ void CheckConditionCycles(const Template& tmpl, const Resolution& resolution,
     }
     graph.AddEdge(ref.owner, ref.target->index, static_cast<uint32_t>(i));
   }
-  bool heat = tmpl.format == TemplateFormat::Hot ||
-              (tmpl.version_entry != nullptr &&
-               tmpl.version_entry->key == "HeatTemplateFormatVersion");
   std::vector<bool> reached = ReachedConditions(resolution, graph);
   CycleWording wording{
       DiagnosticKind::ConditionCycle,
@@ -82,8 +81,8 @@ void CheckConditionCycles(const Template& tmpl, const Resolution& resolution,
       },
       "refers to",
       [&](std::span<const uint32_t> component) {
-        return !heat || std::any_of(component.begin(), component.end(),
-                                    [&](uint32_t c) { return reached[c]; });
+        return std::any_of(component.begin(), component.end(),
+                           [&](uint32_t c) { return reached[c]; });
       }};
   ReportCycles(
       doc, graph, resolution.references,
