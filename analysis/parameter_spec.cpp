@@ -29,7 +29,16 @@ auto TypeFromName(std::string_view name, bool hot) -> std::optional<ParamType> {
   }
   if (hot) return std::nullopt;
   if (name == "List<Number>") return ParamType::NumberList;
-  return IsAwsParameterType(name) ? std::optional(ParamType::Other) : std::nullopt;
+  if (!IsAwsParameterType(name)) return std::nullopt;
+  // A single AWS-specific value (`AWS::EC2::KeyPair::KeyName`, ...) is a
+  // string to CloudFormation, whose constraints apply to its default as
+  // to a String's (cfn-lint E2015). Lists and SSM types (whose default is
+  // a Parameter Store key, not the value) keep their allowed values
+  // unchecked.
+  if (name.starts_with("List<") || name.starts_with("AWS::SSM::")) {
+    return ParamType::Other;
+  }
+  return ParamType::String;
 }
 
 // Heat's valid_types of each constraint class, in parameter types.

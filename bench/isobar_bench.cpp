@@ -38,6 +38,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/many_conditions.h"
 #include "driver/lint.h"
 
 extern char** environ;
@@ -545,6 +546,8 @@ auto main(int argc, char** argv) -> int {
                 GenerateCfnJson(n));
     }
     WriteFile(fs::path(options.emit_dir) / "small.yaml", kSmallTemplate);
+    WriteFile(fs::path(options.emit_dir) / "bench-conditions.yaml",
+              isobar::bench::GenerateManyConditions({}));
     std::cout << "wrote templates to " << options.emit_dir << "\n";
     return 0;
   }
@@ -611,6 +614,20 @@ auto main(int argc, char** argv) -> int {
         generated_rows.push_back(t);
         failed |= t.counts.internal > 0;
       }
+    }
+    {
+      // Conditions: linear however the conditions share each other.
+      fs::path path = temp / "bench-conditions.yaml";
+      isobar::bench::ManyConditions shape;
+      std::string text = isobar::bench::GenerateManyConditions(shape);
+      WriteFile(path, text);
+      isobar::LintInput input{path, path.filename().string(), true};
+      LintTiming t = TimeLint("CFN conditions",
+                              std::span(&input, 1), text.size(), 1,
+                              options.iterations);
+      t.resources = (shape.ifs + 9) / 10;
+      generated_rows.push_back(t);
+      failed |= t.counts.internal > 0;
     }
     report["generated"] = nlohmann::json::array();
     for (const LintTiming& t : generated_rows) {

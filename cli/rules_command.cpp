@@ -1,6 +1,7 @@
 // `isobar rules` and `isobar explain`: both read the one registry.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -39,9 +40,15 @@ auto RunRules(std::span<const std::string> args) -> int {
     std::cout << rules.dump(2) << "\n";
     return kExitOk;
   }
+  // The name column is as wide as the longest name, so columns line up.
+  size_t width = 0;
   for (const DiagnosticKindInfo& info : AllDiagnosticKinds()) {
-    std::cout << fmt::format("{:<5} {:<30} {:<8} {}\n", info.code, info.name,
-                             SeverityName(info.default_severity), info.summary);
+    width = std::max(width, std::string_view(info.name).size());
+  }
+  for (const DiagnosticKindInfo& info : AllDiagnosticKinds()) {
+    std::cout << fmt::format("{:<5} {:<{}} {:<8} {}\n", info.code, info.name,
+                             width, SeverityName(info.default_severity),
+                             info.summary);
   }
   return kExitOk;
 }

@@ -16,6 +16,8 @@ auto DescribeContext(ValueContext context) -> std::string_view {
       return "update policy";
     case ValueContext::ResourceCreationPolicy:
       return "creation policy";
+    case ValueContext::ResourceUpdateReplacePolicy:
+      return "update replace policy";
     case ValueContext::ResourceExternalId:
       return "external id";
     case ValueContext::ResourceRegion:
@@ -70,6 +72,10 @@ class FunctionIndexer {
       if (cfn) {
         if (const MapEntry* e = doc_.Find(r.node, "CreationPolicy")) {
           Walk(e->value, ValueContext::ResourceCreationPolicy, i, false);
+        }
+        // `Fn::If` may choose the policy (cfn-lint walks it too).
+        if (const MapEntry* e = doc_.Find(r.node, "UpdateReplacePolicy")) {
+          Walk(e->value, ValueContext::ResourceUpdateReplacePolicy, i, false);
         }
       }
     }

@@ -31,8 +31,9 @@ enum class ValueContext : uint8_t {
   ResourceMetadata,
   ResourceDeletionPolicy,
   ResourceUpdatePolicy,
-  // CloudFormation's CreationPolicy.
+  // CloudFormation's CreationPolicy and UpdateReplacePolicy.
   ResourceCreationPolicy,
+  ResourceUpdateReplacePolicy,
   ResourceExternalId,
   // isobar's region dialect (`region` / `Region`).
   ResourceRegion,

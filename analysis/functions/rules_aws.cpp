@@ -23,19 +23,31 @@ auto InRange(ArgumentContext& ctx, NodeId node, long low, long high) -> bool {
          value >= low && value <= high;
 }
 
-// The `${...}` syntax of a Fn::Sub string (analysis/sub_string.h).
+// The `${...}` syntax of a Fn::Sub string (analysis/sub_string.h). Each
+// mistake is reported where it is, and the call stays well formed: the
+// other variables of the string are names of their own, whose references
+// are still checked (`${Nmae}-${AWS::Region` holds two mistakes).
 auto CheckSubString(ArgumentContext& ctx, NodeId string_node) -> bool {
   SubParseResult parsed = ParseSubString(ctx.doc(), string_node);
   if (parsed.error) {
-    return ctx.ReportKind(DiagnosticKind::InvalidSubString, parsed.error->range,
-                          "{}", parsed.error->message);
+    ctx.ReportKind(DiagnosticKind::InvalidSubString, parsed.error->range, "{}",
+                   parsed.error->message);
   }
   for (const SubVariable& v : parsed.variables) {
-    if (v.has_dot && (v.resource.empty() || v.attribute.empty())) {
-      return ctx.ReportKind(
-          DiagnosticKind::InvalidSubString, v.range,
-          "`${{{}}}` names no {}; write `${{Resource.Attribute}}`", v.name,
-          v.resource.empty() ? "resource" : "attribute");
+    if (v.name.find("${") != std::string::npos) {
+      // `${Name-${Other}`: CloudFormation reads up to the first `}`, so the
+      // first `${` is the one never closed.
+      ByteRange opening = parsed.exact_ranges
+                              ? ByteRange{v.range.begin, v.range.begin + 2}
+                              : v.range;
+      ctx.ReportKind(DiagnosticKind::InvalidSubString, opening,
+                     "this `${{` is not closed before the next `${{`; close "
+                     "the variable with `}}`, or write `${{!` for a literal "
+                     "`${{`");
+    } else if (v.has_dot && (v.resource.empty() || v.attribute.empty())) {
+      ctx.ReportKind(DiagnosticKind::InvalidSubString, v.range,
+                     "`${{{}}}` names no {}; write `${{Resource.Attribute}}`",
+                     v.name, v.resource.empty() ? "resource" : "attribute");
     }
   }
   return true;

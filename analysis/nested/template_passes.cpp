@@ -1,5 +1,6 @@
 #include "analysis/nested/template_passes.h"
 
+#include "analysis/conditions/check_conditions.h"
 #include "analysis/graph/check_cycles.h"
 #include "analysis/parameter_check.h"
 #include "analysis/regions/cross_region.h"
@@ -21,6 +22,8 @@ auto RunTemplatePasses(const Template& tmpl, const TemplateContext& context,
   const Resolution& resolution = analysed->resolution;
   CheckResources(tmpl, resolution, context, emitter);
   CheckUnusedParameters(tmpl, resolution, emitter);
+  // AWS::Region is known to conditions only when the user names it.
+  CheckConditions(tmpl, resolution, context, regions.home_region, emitter);
   CheckDependencies(tmpl, resolution, emitter);
   analysed->placement =
       PlaceResources(tmpl, resolution, context, regions, emitter);

@@ -64,7 +64,8 @@ class ReferenceReporter {
         doc_(tmpl.document),
         symbols_(symbols),
         emitter_(emitter),
-        hot_(tmpl.format == TemplateFormat::Hot) {}
+        hot_(tmpl.format == TemplateFormat::Hot),
+        heat_outputs_(ReadsOutputsLate(tmpl)) {}
 
   void Report(const Reference& ref) {
     if (ref.kind == ReferenceKind::MappingKey ||
@@ -86,6 +87,7 @@ class ReferenceReporter {
         return;
       }
     }
+    if (ref.sub_variables != kNoNode && ReportSubVariableTypo(ref)) return;
     KindText text = TextFor(ref.kind);
     std::span<const SymbolKind> kinds(text.symbols, text.symbol_count);
     auto suggestion = symbols_.Suggest(kinds, ref.name);
@@ -130,14 +132,35 @@ class ReferenceReporter {
   // True for a reference that Heat resolves only when an output is read
   // (get_resource, get_param, Ref, Fn::FindInMap in an output value): Heat
   // creates the stack and the output shows the error. get_attr is checked
-  // by Heat's validation, so it stays an error.
-  static auto LateFailure(const Reference& ref) -> bool {
+  // by Heat's validation, so it stays an error. CloudFormation validates
+  // every output when the template is submitted, so for a template meant
+  // for AWS these are errors too.
+  auto LateFailure(const Reference& ref) const -> bool {
     bool output = ref.context == ValueContext::OutputValue ||
                   ref.context == ValueContext::OutputExport;
-    return output && (ref.function == FunctionId::GetResource ||
-                      ref.function == FunctionId::GetParam ||
-                      ref.function == FunctionId::Ref ||
-                      ref.function == FunctionId::FnFindInMap);
+    return heat_outputs_ && output &&
+           (ref.function == FunctionId::GetResource ||
+            ref.function == FunctionId::GetParam ||
+            ref.function == FunctionId::Ref ||
+            ref.function == FunctionId::FnFindInMap);
+  }
+
+  // Whether Heat is the engine that reads the outputs: HOT, Heat's CFN
+  // dialect, or a CloudFormation template with Heat's own `OS::` types
+  // (AWS has none, so only Heat can deploy it).
+  static auto ReadsOutputsLate(const Template& tmpl) -> bool {
+    if (tmpl.format == TemplateFormat::Hot) return true;
+    if (tmpl.version_entry != nullptr &&
+        tmpl.version_entry->key == "HeatTemplateFormatVersion") {
+      return true;
+    }
+    const Document& doc = tmpl.document;
+    for (const Resource& r : tmpl.resources) {
+      if (doc.IsScalar(r.type) && doc.node(r.type).value.starts_with("OS::")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "`get_resource`", or "the `depends_on` of resource `a`" for a key.
@@ -194,6 +217,34 @@ class ReferenceReporter {
     return "";
   }
 
+  // `${QueueNme}` next to a variable map defining `QueueName`: the typo is
+  // of the map's key, which wins over any declared name. False when no
+  // key is close.
+  auto ReportSubVariableTypo(const Reference& ref) -> bool {
+    std::vector<std::string_view> keys;
+    for (const MapEntry& e : doc_.node(ref.sub_variables).entries) {
+      keys.push_back(e.key);
+    }
+    auto suggestion = SuggestSpelling(ref.name, keys);
+    if (!suggestion) return false;
+    const MapEntry* entry = doc_.Find(ref.sub_variables, *suggestion);
+    auto builder = emitter_.Build(
+        TextFor(ref.kind).kind, doc_.LocationOf(ref.range),
+        "unknown parameter, resource or variable `{}` in `Fn::Sub`; did you "
+        "mean `{}`?",
+        ref.name, *suggestion);
+    if (ref.exact_range) {
+      builder.Fix(fmt::format("replace with `{}`", *suggestion),
+                  {{doc_.LocationOf(*ref.exact_range),
+                    std::string(*suggestion)}});
+    }
+    builder
+        .Note(doc_.LocationOf(entry->key_range),
+              "variable `{}` is defined here", *suggestion)
+        .Emit();
+    return true;
+  }
+
   void ReportMappingKey(const Reference& ref) {
     bool second = ref.kind == ReferenceKind::MappingSecondKey;
     std::vector<std::string_view> keys;
@@ -230,6 +281,7 @@ class ReferenceReporter {
   const SymbolTable& symbols_;
   DiagnosticEmitter& emitter_;
   bool hot_;
+  bool heat_outputs_;
 };
 
 }  // namespace

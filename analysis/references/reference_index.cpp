@@ -168,6 +168,7 @@ class Resolver {
       ref.name = result_.names.back();
       ref.range = sub.range;
       ref.exact_range = sub.exact_range;
+      if (!sub.dotted) ref.sub_variables = sub.variables;
       Resolve(ref);
       result_.references.push_back(ref);
     }

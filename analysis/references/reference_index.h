@@ -70,6 +70,9 @@ struct Reference {
   // Fn::FindInMap keys: the mapping node the key is looked up in, and the
   // names above it (the map; for a second-level key, the top-level key).
   NodeId map_node = kNoNode;
+  // Fn::Sub `${Name}`: the call's variable map, when it has one; a typo
+  // may be of one of its keys.
+  NodeId sub_variables = kNoNode;
   std::string_view map_name;
   std::string_view parent_key;
 };

@@ -18,6 +18,8 @@ auto SubNames(const Document& doc, const FunctionCall& call)
   if (!doc.IsScalar(string_node)) return names;
   SubParseResult parsed = ParseSubString(doc, string_node);
   for (const SubVariable& v : parsed.variables) {
+    // `${Name-${Other}` is a syntax error (R206), not a name.
+    if (v.name.find("${") != std::string::npos) continue;
     // The variable map of `[string, {name: value}]` comes first.
     if (doc.IsMapping(variables) && doc.Find(variables, v.name) != nullptr) {
       continue;
@@ -25,9 +27,11 @@ auto SubNames(const Document& doc, const FunctionCall& call)
     SubName name{.name = v.has_dot ? v.resource : v.name,
                  .dotted = v.has_dot,
                  .node = string_node,
+                 .variables = doc.IsMapping(variables) ? variables : kNoNode,
                  .range = v.name_range};
     if (v.has_dot) {
-      if (v.resource.empty()) continue;
+      // So are `${.Attr}` and `${Res.}`.
+      if (v.resource.empty() || v.attribute.empty()) continue;
       if (parsed.exact_ranges) {
         name.range = {
             v.name_range.begin,

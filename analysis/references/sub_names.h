@@ -17,8 +17,10 @@ struct SubName {
   std::string name;
   // True for `${Resource.Attribute}`.
   bool dotted = false;
-  // The scalar holding the Fn::Sub string.
+  // The scalar holding the Fn::Sub string, and the variable map of
+  // `[string, {name: value}]` (kNoNode without one).
   NodeId node = kNoNode;
+  NodeId variables = kNoNode;
   // The name in the source (the whole scalar when the string is not
   // spelled out as is), and exactly its characters when it is.
   ByteRange range;

@@ -2,31 +2,27 @@
 // edges, the query API, topological order, and the iterative cycle search
 // on graphs far deeper than a recursive walk could handle.
 #include <catch2/catch.hpp>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/graph/check_cycles.h"
-#include "frontend/load.h"
+#include "tests/unit/resolved_template.h"
 
 namespace isobar {
 namespace {
 
 // One template through the frontend, resolve and the graph pass.
-class Graphed {
+class Graphed : public testing::ResolvedTemplate {
  public:
   explicit Graphed(std::string text, std::string name = "t.yaml")
-      : source_(std::move(name), std::move(text)), emitter_(consumer_) {
-    tmpl_ = LoadTemplate(source_, {}, emitter_);
-    REQUIRE(tmpl_);
-    resolution_.emplace(ResolveTemplate(*tmpl_, emitter_));
-    consumer_.diagnostics().clear();
-    graph_ = CheckDependencies(*tmpl_, *resolution_, emitter_);
+      : ResolvedTemplate(std::move(text), std::move(name)) {
+    diagnostics().clear();
+    graph_ = CheckDependencies(tmpl(), resolution(), emitter());
   }
 
   auto Index(std::string_view name) const -> uint32_t {
-    for (uint32_t i = 0; i < tmpl_->resources.size(); ++i) {
-      if (tmpl_->resources[i].name == name) return i;
+    for (uint32_t i = 0; i < tmpl().resources.size(); ++i) {
+      if (tmpl().resources[i].name == name) return i;
     }
     FAIL("no resource " << name);
     return 0;
@@ -34,20 +30,12 @@ class Graphed {
   auto Names(std::span<const uint32_t> resources) const
       -> std::vector<std::string> {
     std::vector<std::string> names;
-    for (uint32_t r : resources) names.push_back(tmpl_->resources[r].name);
+    for (uint32_t r : resources) names.push_back(tmpl().resources[r].name);
     return names;
   }
   auto graph() const -> const DependencyGraph& { return graph_; }
-  auto diagnostics() -> std::vector<Diagnostic>& {
-    return consumer_.diagnostics();
-  }
 
  private:
-  SourceBuffer source_;
-  CollectingConsumer consumer_;
-  DiagnosticEmitter emitter_;
-  std::optional<Template> tmpl_;
-  std::optional<Resolution> resolution_;
   DependencyGraph graph_;
 };
 

@@ -10,8 +10,8 @@
 
 #include "analysis/functions/check_functions.h"
 #include "analysis/functions/function_index.h"
-#include "frontend/load.h"
 #include "tests/unit/annotated.h"
+#include "tests/unit/resolved_template.h"
 
 namespace isobar {
 namespace {
@@ -19,16 +19,12 @@ namespace {
 using testing::Annotated;
 
 // One template loaded by the real frontend, with its index.
-class Loaded {
+class Loaded : public testing::LoadedTemplate {
  public:
   explicit Loaded(std::string text, std::string name = "t.yaml")
-      : source_(std::move(name), std::move(text)), emitter_(consumer_) {
-    tmpl_ = LoadTemplate(source_, {}, emitter_);
-    REQUIRE(tmpl_);
-    index_ = IndexFunctions(*tmpl_);
-  }
+      : LoadedTemplate(std::move(text), std::move(name)),
+        index_(IndexFunctions(tmpl())) {}
 
-  auto tmpl() const -> const Template& { return *tmpl_; }
   auto index() const -> const FunctionIndex& { return index_; }
   auto Find(std::string_view name, size_t nth = 0) const
       -> const FunctionCall* {
@@ -43,17 +39,10 @@ class Loaded {
     return n;
   }
   auto Check() -> FunctionCheckResult {
-    return CheckFunctions(*tmpl_, index_, emitter_);
-  }
-  auto diagnostics() -> std::vector<Diagnostic>& {
-    return consumer_.diagnostics();
+    return CheckFunctions(tmpl(), index_, emitter());
   }
 
  private:
-  SourceBuffer source_;
-  CollectingConsumer consumer_;
-  DiagnosticEmitter emitter_;
-  std::optional<Template> tmpl_;
   FunctionIndex index_;
 };
 

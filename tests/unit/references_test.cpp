@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/references/resolve.h"
-#include "frontend/load.h"
 #include "tests/unit/annotated.h"
+#include "tests/unit/resolved_template.h"
 
 namespace isobar {
 namespace {
@@ -17,18 +16,12 @@ namespace {
 using testing::Annotated;
 
 // One template through the frontend and the resolve phase.
-class Resolved {
+class Resolved : public testing::ResolvedTemplate {
  public:
-  explicit Resolved(std::string text, std::string name = "t.yaml")
-      : source_(std::move(name), std::move(text)), emitter_(consumer_) {
-    tmpl_ = LoadTemplate(source_, {}, emitter_);
-    REQUIRE(tmpl_);
-    consumer_.diagnostics().clear();
-    resolution_.emplace(ResolveTemplate(*tmpl_, emitter_));
-  }
+  using ResolvedTemplate::ResolvedTemplate;
 
   auto refs() const -> const std::vector<Reference>& {
-    return resolution_->references.references;
+    return resolution().references.references;
   }
   auto Ref(std::string_view name) const -> const Reference* {
     for (const Reference& r : refs()) {
@@ -36,21 +29,11 @@ class Resolved {
     }
     return nullptr;
   }
-  auto diagnostics() -> std::vector<Diagnostic>& {
-    return consumer_.diagnostics();
-  }
   auto Count(DiagnosticKind kind) -> size_t {
     size_t n = 0;
     for (const Diagnostic& d : diagnostics()) n += d.kind == kind;
     return n;
   }
-
- private:
-  SourceBuffer source_;
-  CollectingConsumer consumer_;
-  DiagnosticEmitter emitter_;
-  std::optional<Template> tmpl_;
-  std::optional<Resolution> resolution_;
 };
 
 TEST_CASE("HOT references resolve to their declarations", "[references]") {
