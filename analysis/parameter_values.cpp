@@ -544,6 +544,33 @@ auto HeatBooleanValue(const PyValue& value) -> bool {
          word == "y" || word == "yes";
 }
 
+auto HeatNumberParamValue(const PyValue& raw) -> std::optional<PyValue> {
+  double number = 0;
+  bool integral = false;
+  if (ToNumber(raw, &number, &integral) != Verdict::Yes) return std::nullopt;
+  PyValue out;
+  out.type = integral ? PyType::Int : PyType::Float;
+  out.number = number;
+  // Python ints compare exactly; keep the exact value where it is known.
+  if (integral) {
+    if (raw.type == PyType::Int && raw.integer) {
+      out.integer = raw.integer;
+    } else if (std::abs(number) <= 9007199254740992.0) {
+      out.integer = static_cast<int64_t>(number);
+    }
+  }
+  return out;
+}
+
+auto HeatBooleanParamValue(const PyValue& raw) -> std::optional<PyValue> {
+  if (IsHeatBoolean(raw) != Verdict::Yes) return std::nullopt;
+  PyValue out;
+  out.type = PyType::Bool;
+  out.boolean = HeatBooleanValue(raw);
+  out.number = out.boolean ? 1 : 0;
+  return out;
+}
+
 auto IsPythonJson(std::string_view text) -> Verdict {
   if (text.starts_with("\xEF\xBB\xBF")) return Verdict::Unknown;
   if (nlohmann::json::accept(text)) return Verdict::Yes;

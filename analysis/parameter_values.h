@@ -80,6 +80,12 @@ auto IsHeatBoolean(const PyValue& value) -> Verdict;
 // The boolean it reads, once IsHeatBoolean said Yes.
 auto HeatBooleanValue(const PyValue& value) -> bool;
 
+// What Heat's NumberParam and BooleanParam make of a value: int() or
+// float() (an exact integer kept where it is known), bool_from_string();
+// nullopt when Heat would refuse the value.
+auto HeatNumberParamValue(const PyValue& raw) -> std::optional<PyValue>;
+auto HeatBooleanParamValue(const PyValue& raw) -> std::optional<PyValue>;
+
 // json.loads(text) succeeds (Python also reads `NaN` and `Infinity`).
 auto IsPythonJson(std::string_view text) -> Verdict;
 

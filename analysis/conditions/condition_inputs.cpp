@@ -22,31 +22,8 @@ auto HotTyped(std::string_view type, const PyValue& raw)
     if (raw.type == PyType::Str) return raw;
     return std::nullopt;
   }
-  if (type == "number") {
-    double number = 0;
-    bool integral = false;
-    if (ToNumber(raw, &number, &integral) != Verdict::Yes) return std::nullopt;
-    PyValue out;
-    out.type = integral ? PyType::Int : PyType::Float;
-    out.number = number;
-    // Python ints compare exactly; keep the exact value where it is known.
-    if (integral) {
-      if (raw.type == PyType::Int && raw.integer) {
-        out.integer = raw.integer;
-      } else if (std::abs(number) <= 9007199254740992.0) {
-        out.integer = static_cast<int64_t>(number);
-      }
-    }
-    return out;
-  }
-  if (type == "boolean") {
-    if (IsHeatBoolean(raw) != Verdict::Yes) return std::nullopt;
-    PyValue out;
-    out.type = PyType::Bool;
-    out.boolean = HeatBooleanValue(raw);
-    out.number = out.boolean ? 1 : 0;
-    return out;
-  }
+  if (type == "number") return HeatNumberParamValue(raw);
+  if (type == "boolean") return HeatBooleanParamValue(raw);
   return std::nullopt;
 }
 

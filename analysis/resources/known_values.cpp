@@ -30,24 +30,8 @@ auto ConvertForType(std::string_view type, PyValue value)
     out.text = *text;
     return out;
   }
-  if (t == "number") {
-    double number = 0;
-    bool integral = false;
-    if (ToNumber(value, &number, &integral) != Verdict::Yes) return std::nullopt;
-    PyValue out;
-    out.type = integral ? PyType::Int : PyType::Float;
-    out.number = number;
-    if (integral) out.integer = static_cast<int64_t>(number);
-    return out;
-  }
-  if (t == "boolean") {
-    if (IsHeatBoolean(value) != Verdict::Yes) return std::nullopt;
-    PyValue out;
-    out.type = PyType::Bool;
-    out.boolean = HeatBooleanValue(value);
-    out.number = out.boolean ? 1 : 0;
-    return out;
-  }
+  if (t == "number") return HeatNumberParamValue(value);
+  if (t == "boolean") return HeatBooleanParamValue(value);
   return std::nullopt;
 }
 
