@@ -364,11 +364,16 @@ def apply_supplement(catalogs):
                     node["rr"] = entry["region"]
 
 
-def find_path(rec, path):
+def find_path(rec, path, through_lists=False):
     node = {"p": rec.get("p", {})}
     for segment in path:
         while "$" in node:
             node = rec["d"][node["$"]]
+        # The relationship map's paths do not mark list items.
+        while through_lists and segment != "*" and "i" in node and "p" not in node:
+            node = node["i"]
+            while "$" in node:
+                node = rec["d"][node["$"]]
         if segment == "*":
             # Heat lists without an item schema take any string: the
             # supplement gives their items one.
@@ -398,9 +403,79 @@ def render(header, records):
     return "\n".join(out) + "\n" + "".join(body)
 
 
+# The language server's relationship map says which resource types a
+# property may name. Only objects that can never be used from another
+# region count as identity: network, compute and storage objects, keys,
+# certificates. Objects that are legal across regions (S3 buckets as
+# origins, SNS endpoints, replication sources) are left out, and so are
+# tags and `Peer*` properties (VPC and transit gateway peering across
+# regions is legal).
+LSP_IDENTITY_TARGETS = (
+    "AWS::EC2::", "AWS::KMS::", "AWS::EFS::", "AWS::ElasticLoadBalancingV2::",
+    "AWS::ElasticLoadBalancing::", "AWS::CertificateManager::",
+    "AWS::RDS::DBSubnetGroup", "AWS::RDS::DBParameterGroup",
+    "AWS::RDS::DBClusterParameterGroup", "AWS::RDS::OptionGroup",
+    "AWS::ElastiCache::SubnetGroup", "AWS::ECS::Cluster", "AWS::EKS::Cluster",
+    "AWS::DocDB::DBSubnetGroup", "AWS::Neptune::DBSubnetGroup",
+    "AWS::Redshift::ClusterSubnetGroup",
+)
+
+
+def apply_lsp_relationships(sources, records):
+    path = os.path.join(sources, "cfn", "lsp-relationship_schemas.json")
+    relations = load_json(path)
+    for key, entries in relations.items():
+        name = key.replace("-", "::")
+        rec = records.get(name)
+        if rec is None:
+            continue
+        for entry in entries:
+            for prop, targets in entry.items():
+                segments = prop.split("/")
+                if any(s in ("Tags", "Tag") or s.startswith("Peer") for s in segments):
+                    continue
+                target = next((t for t in targets
+                               if t["typeName"].startswith(LSP_IDENTITY_TARGETS)), None)
+                if target is None:
+                    continue
+                node = find_path(rec, segments, through_lists=True)
+                if node is None:
+                    continue
+                while "i" in node:
+                    node = node["i"]
+                    while "$" in node:
+                        node = rec["d"][node["$"]]
+                node.setdefault("id", "%s.%s" % (target["typeName"],
+                                                 target["attribute"].split("/")[-1]))
+
+
+# A global consumer (Route 53, CloudFront, IAM) may name objects of any
+# region, unless the property fixes the region (CloudFront's certificate).
+def drop_global_identities(records):
+    def strip(node, seen):
+        if not isinstance(node, dict) or id(node) in seen:
+            return
+        seen.add(id(node))
+        if "id" in node and "rr" not in node:
+            del node["id"]
+        for child in (node.get("p") or {}).values():
+            strip(child, seen)
+        strip(node.get("i"), seen)
+    for rec in records.values():
+        if rec.get("sc") != "global":
+            continue
+        seen = set()
+        for child in (rec.get("p") or {}).values():
+            strip(child, seen)
+        for child in (rec.get("d") or {}).values():
+            strip(child, seen)
+
+
 def generate(sources):
     catalogs = {"heat": gen_heat(sources), "cfn": gen_cfn(sources)}
+    apply_lsp_relationships(sources, catalogs["cfn"][1])
     apply_supplement(catalogs)
+    drop_global_identities(catalogs["cfn"][1])
     return {os.path.join(CATALOG_DIR, name + ".cat"): render(*catalogs[name])
             for name in ("heat", "cfn")}
 
