@@ -3,7 +3,8 @@
 // and CloudFormation's comparisons, cycles, and the linear cost on chains
 // of shared conditions.
 #include <catch2/catch.hpp>
-#include <chrono>
+#include <fmt/format.h>
+
 #include <string>
 
 #include "analysis/conditions/check_conditions.h"
@@ -154,22 +155,21 @@ Resources:
 TEST_CASE("evaluation stays linear on long chains of shared conditions",
           "[conditions]") {
   // Each condition uses the previous one twice: enumerating scenarios (or
-  // evaluating without memoisation) would cost 2^N.
+  // evaluating without memoisation) would cost 2^N and never finish, so
+  // the suite's timeout catches it; the speed itself is measured by the
+  // benchmark (bench/many_conditions.cpp), not here.
   constexpr int kChain = 3000;
   std::string text =
       "heat_template_version: 2021-04-16\n"
       "parameters:\n  p: {type: string, default: a}\n"
       "conditions:\n  c0: {equals: [{get_param: p}, a]}\n";
   for (int i = 1; i < kChain; ++i) {
-    text += "  c" + std::to_string(i) + ": {and: [c" + std::to_string(i - 1) +
-            ", {not: {not: c" + std::to_string(i - 1) + "}}]}\n";
+    text += fmt::format("  c{}: {{and: [c{}, {{not: {{not: c{}}}}}]}}\n", i,
+                        i - 1, i - 1);
   }
   text += "resources: {}\n";
-  auto start = std::chrono::steady_clock::now();
   Evaluated t{text};
-  CHECK(t.Of("c" + std::to_string(kChain - 1)) == Truth::True);
-  auto elapsed = std::chrono::steady_clock::now() - start;
-  CHECK(elapsed < std::chrono::seconds(2));
+  CHECK(t.Of(fmt::format("c{}", kChain - 1)) == Truth::True);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // pass and the plan will query (parents, children per resource, stack
 // paths, inherited regions), and the bounds that keep hostile nesting cheap.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -127,9 +128,9 @@ TEST_CASE("a doubling chain stops at Heat's depth limit", "[nested]") {
   // the depth limit cuts the chain at level 6.
   std::vector<std::pair<std::string, std::string>> files;
   for (int level = 0; level < 9; ++level) {
-    std::string name = level == 0 ? "main.yaml"
-                                   : "l" + std::to_string(level) + ".yaml";
-    std::string next = "l" + std::to_string(level + 1) + ".yaml";
+    std::string name =
+        level == 0 ? "main.yaml" : fmt::format("l{}.yaml", level);
+    std::string next = fmt::format("l{}.yaml", level + 1);
     files.emplace_back(name, std::string(kHeader) + "resources:\n  a: {type: " +
                                  next + "}\n  b: {type: " + next + "}\n");
   }
