@@ -20,13 +20,6 @@ auto Within(std::span<const std::string_view> list, std::string_view name)
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-// The output an attribute read names, and the node naming it; empty when
-// the read is not of one output (or cannot be known).
-struct OutputRead {
-  std::string name;
-  NodeId node = kNoNode;
-};
-
 auto OutputNamed(NestedKind kind, const Document& doc,
                  std::span<const NodeId> args, std::string_view dotted)
     -> OutputRead {
@@ -60,7 +53,48 @@ auto OutputNamed(NestedKind kind, const Document& doc,
   return {};
 }
 
+// The arguments of a get_attr / Fn::GetAtt call, the resource first, and
+// for `!GetAtt stack.Outputs.x` the dotted attribute.
+struct AttributeArgs {
+  std::vector<NodeId> args;
+  std::string_view dotted;
+  std::string resource;
+};
+
+auto SplitAttributeCall(const Document& doc, const FunctionCall& call)
+    -> AttributeArgs {
+  AttributeArgs out;
+  if (doc.IsSequence(call.argument)) {
+    out.args = doc.node(call.argument).items;
+    if (out.args.empty() || !doc.IsScalar(out.args[0])) return {};
+    out.resource = doc.node(out.args[0]).value;
+  } else if (doc.IsScalar(call.argument)) {
+    // `!GetAtt stack.Outputs.x`: the resource, then the attribute.
+    std::string_view text = doc.node(call.argument).value;
+    size_t dot = text.find('.');
+    if (dot == std::string_view::npos) return {};
+    out.resource = text.substr(0, dot);
+    out.dotted = text.substr(dot + 1);
+    out.args = {call.argument};
+  }
+  return out;
+}
+
 }  // namespace
+
+auto AttributeResource(const Document& doc, const FunctionCall& call)
+    -> std::string {
+  return SplitAttributeCall(doc, call).resource;
+}
+
+auto ReadNestedOutput(NestedKind kind, const Document& doc,
+                      const FunctionCall& call) -> OutputRead {
+  AttributeArgs split = SplitAttributeCall(doc, call);
+  if (split.resource.empty()) return {};
+  OutputRead read = OutputNamed(kind, doc, split.args, split.dotted);
+  read.resource = split.resource;
+  return read;
+}
 
 void CheckNestedOutputs(const StackTree& tree, const StackNode& node,
                         const NestedUses& uses, DiagnosticEmitter& emitter) {
@@ -74,30 +108,14 @@ void CheckNestedOutputs(const StackTree& tree, const StackNode& node,
         call.status != CallStatus::Live) {
       continue;
     }
-    std::vector<NodeId> args;
-    std::string_view dotted;
-    std::string resource;
-    if (doc.IsSequence(call.argument)) {
-      args = doc.node(call.argument).items;
-      if (args.empty() || !doc.IsScalar(args[0])) continue;
-      resource = doc.node(args[0]).value;
-    } else if (doc.IsScalar(call.argument)) {
-      // `!GetAtt stack.Outputs.x`: the resource, then the attribute.
-      std::string_view text = doc.node(call.argument).value;
-      size_t dot = text.find('.');
-      if (dot == std::string_view::npos) continue;
-      resource = text.substr(0, dot);
-      dotted = text.substr(dot + 1);
-      args = {call.argument};
-    } else {
-      continue;
-    }
+    std::string resource = AttributeResource(doc, call);
+    if (resource.empty()) continue;
     auto symbol = resolution.symbols.Find(SymbolKind::Resource, resource);
     if (!symbol || symbol->is_pseudo()) continue;
     const StackNode* child = tree.ChildOf(node, symbol->index);
     const NestedUse* use = by_resource[symbol->index];
     if (child == nullptr || use == nullptr) continue;
-    OutputRead read = OutputNamed(use->kind, doc, args, dotted);
+    OutputRead read = ReadNestedOutput(use->kind, doc, call);
     if (read.name.empty() || read.node == kNoNode) continue;
     const Template& child_tmpl = *child->tmpl;
     std::vector<std::string_view> names;

@@ -16,23 +16,24 @@ auto IsReachable(const RegionFacts& facts, std::string_view kind,
   return facts.profile && facts.profile->IsShared(source->service);
 }
 
-auto Classify(const RegionFacts& facts, const PropertyValue& value,
-              uint32_t producer) -> CrossingKind {
-  const PropertySchema* schema = value.identity ? value.schema : nullptr;
-  if (!schema || schema->identity_kind.empty()) return CrossingKind::Data;
+}  // namespace
+
+auto ClassifyValue(const RegionFacts& consumer, const PropertySchema* schema,
+                   bool identity, std::string_view producer_region,
+                   const ResourceType* producer) -> CrossingKind {
+  if (!identity || !schema || schema->identity_kind.empty()) {
+    return CrossingKind::Data;
+  }
   // An object that must live in one fixed region (what CloudFront uses)
   // may be used from anywhere, but only from there.
   if (!schema->required_region.empty()) {
-    return facts.RegionOf(producer) == schema->required_region
-               ? CrossingKind::Data
-               : CrossingKind::Identity;
+    return producer_region == schema->required_region ? CrossingKind::Data
+                                                      : CrossingKind::Identity;
   }
-  return IsReachable(facts, schema->identity_kind, facts.TypeOf(producer))
+  return IsReachable(consumer, schema->identity_kind, producer)
              ? CrossingKind::Data
              : CrossingKind::Identity;
 }
-
-}  // namespace
 
 auto ClassifyCrossings(const RegionFacts& facts)
     -> std::vector<RegionCrossing> {
@@ -53,7 +54,10 @@ auto ClassifyCrossings(const RegionFacts& facts)
             value.schema ? std::string_view(value.schema->required_region)
                          : std::string_view();
         crossings.push_back({owner, producer, ref,
-                             Classify(facts, value, producer), *value.path,
+                             ClassifyValue(facts, value.schema, value.identity,
+                                           facts.RegionOf(producer),
+                                           facts.TypeOf(producer)),
+                             *value.path,
                              required});
       }
     });
@@ -73,10 +77,15 @@ auto ClassifyCrossings(const RegionFacts& facts)
 }
 
 void CheckCrossRegionReferences(const RegionFacts& facts,
-                                DiagnosticEmitter& emitter) {
+                                DiagnosticEmitter& emitter,
+                                const std::vector<bool>& nested_stacks) {
   if (!facts.placement.multi_region()) return;
   const Document& doc = facts.doc;
   for (const RegionCrossing& c : ClassifyCrossings(facts)) {
+    auto nested = [&](uint32_t r) {
+      return r < nested_stacks.size() && nested_stacks[r];
+    };
+    if (nested(c.consumer) || nested(c.producer)) continue;
     const std::string& mine = facts.RegionOf(c.consumer);
     const std::string& theirs = facts.RegionOf(c.producer);
     const std::string& consumer = facts.tmpl.resources[c.consumer].name;

@@ -44,12 +44,25 @@ struct RegionCrossing {
   std::string_view required_region;
 };
 
+// How a value of a resource of type `producer` in `producer_region` that
+// reaches a property (`schema`, null when unknown; `identity` false once a
+// function made a new value) crosses into another region. Shared with the
+// pass that follows values through nested stacks (nested_flow.h).
+auto ClassifyValue(const RegionFacts& consumer, const PropertySchema* schema,
+                   bool identity, std::string_view producer_region,
+                   const ResourceType* producer) -> CrossingKind;
+
 // Every crossing of the template, in the order of the consumers and then
 // of their properties. The graph styles its edges with the same answer.
 auto ClassifyCrossings(const RegionFacts& facts) -> std::vector<RegionCrossing>;
 
-// Reports the identity (R401) and data (R402) crossings.
+// Reports the identity (R401) and data (R402) crossings. Crossings into
+// or out of the resources marked in `nested_stacks` (their properties are
+// a nested template's parameters, their attributes its outputs) are left
+// to the nested-stack pass (nested_flow.h), which sees which resource the
+// value really is and where it goes.
 void CheckCrossRegionReferences(const RegionFacts& facts,
-                                DiagnosticEmitter& emitter);
+                                DiagnosticEmitter& emitter,
+                                const std::vector<bool>& nested_stacks = {});
 
 }  // namespace isobar
