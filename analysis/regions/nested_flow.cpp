@@ -55,6 +55,12 @@ struct Source {
   std::vector<FlowNote> hops;
 };
 
+// Calls whose references to parameters are values of the parameter.
+auto ReadsParameters(FunctionId id) -> bool {
+  return id == FunctionId::GetParam || id == FunctionId::Ref ||
+         id == FunctionId::FnSub;
+}
+
 class NestedFlow {
  public:
   NestedFlow(const StackTree& tree,
@@ -236,7 +242,7 @@ class NestedFlow {
                            .identity = v.identity, .entry_frame = frame,
                            .entry = at});
       }
-      if (id != FunctionId::GetParam && id != FunctionId::Ref) return;
+      if (!ReadsParameters(id)) return;
       for (const Reference* ref : facts.RefsOf(v.call, SymbolKind::Parameter)) {
         for (Source s : ParameterSources(frame, ref->target->name)) {
           s.identity = s.identity && v.identity;
@@ -248,7 +254,21 @@ class NestedFlow {
         }
       }
     });
-    return sources;
+    return Distinct(std::move(sources));
+  }
+
+  // One source per producer and kind of use: a value naming the same
+  // object twice (or through many paths) crosses once, and hostile
+  // templates cannot multiply paths level by level.
+  static auto Distinct(std::vector<Source> sources) -> std::vector<Source> {
+    std::set<std::tuple<uint32_t, uint32_t, bool>> seen;
+    std::vector<Source> kept;
+    for (Source& s : sources) {
+      if (seen.insert({s.frame, s.producer, s.identity}).second) {
+        kept.push_back(std::move(s));
+      }
+    }
+    return kept;
   }
 
   // Every property of every resource of this use that reads a parameter
@@ -262,7 +282,7 @@ class NestedFlow {
       WalkProperties(facts, c, [&](const PropertyValue& v) {
         if (v.call == kNoCall) return;
         FunctionId id = facts.resolution.functions.call(v.call).id;
-        if (id == FunctionId::GetParam || id == FunctionId::Ref) {
+        if (ReadsParameters(id)) {
           for (const Reference* ref :
                facts.RefsOf(v.call, SymbolKind::Parameter)) {
             Location used = doc.LocationOf(ref->range);
