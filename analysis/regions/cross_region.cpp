@@ -16,6 +16,17 @@ auto IsReachable(const RegionFacts& facts, std::string_view kind,
   return facts.profile && facts.profile->IsShared(source->service);
 }
 
+auto RegionIn(const RegionFacts& facts, const UseRegions* use, uint32_t r)
+    -> std::string {
+  return use ? use->region_of(r) : facts.RegionOf(r);
+}
+
+auto PlacementOf(const RegionFacts& facts, const UseRegions* use, uint32_t r)
+    -> std::pair<Location, std::string> {
+  if (use) return use->placement_note(r);
+  return {facts.PlacedAt(r), facts.PlacementNote(r)};
+}
+
 }  // namespace
 
 auto ClassifyValue(const RegionFacts& consumer, const PropertySchema* schema,
@@ -35,16 +46,20 @@ auto ClassifyValue(const RegionFacts& consumer, const PropertySchema* schema,
              : CrossingKind::Identity;
 }
 
-auto ClassifyCrossings(const RegionFacts& facts)
+auto ClassifyCrossings(const RegionFacts& facts, const UseRegions* use)
     -> std::vector<RegionCrossing> {
   std::vector<RegionCrossing> crossings;
+  std::vector<std::string> regions;
+  for (uint32_t r = 0; r < facts.tmpl.resources.size(); ++r) {
+    regions.push_back(RegionIn(facts, use, r));
+  }
   auto crosses = [&](uint32_t consumer, uint32_t producer) {
-    const std::string& theirs = facts.RegionOf(producer);
-    return !theirs.empty() && !facts.RegionOf(consumer).empty() &&
-           theirs != facts.RegionOf(consumer);
+    const std::string& theirs = regions[producer];
+    return !theirs.empty() && !regions[consumer].empty() &&
+           theirs != regions[consumer];
   };
   for (uint32_t owner = 0; owner < facts.tmpl.resources.size(); ++owner) {
-    if (facts.RegionOf(owner).empty()) continue;
+    if (regions[owner].empty()) continue;
     WalkProperties(facts, owner, [&](const PropertyValue& value) {
       if (value.call == kNoCall) return;
       for (const Reference* ref : facts.ResourceRefsOf(value.call)) {
@@ -55,7 +70,7 @@ auto ClassifyCrossings(const RegionFacts& facts)
                          : std::string_view();
         crossings.push_back({owner, producer, ref,
                              ClassifyValue(facts, value.schema, value.identity,
-                                           facts.RegionOf(producer),
+                                           regions[producer],
                                            facts.TypeOf(producer)),
                              *value.path,
                              required});
@@ -78,16 +93,19 @@ auto ClassifyCrossings(const RegionFacts& facts)
 
 void CheckCrossRegionReferences(const RegionFacts& facts,
                                 DiagnosticEmitter& emitter,
-                                const std::vector<bool>& nested_stacks) {
-  if (!facts.placement.multi_region()) return;
+                                const std::vector<bool>& nested_stacks,
+                                const UseRegions* use) {
+  if (!use && !facts.placement.multi_region()) return;
   const Document& doc = facts.doc;
-  for (const RegionCrossing& c : ClassifyCrossings(facts)) {
+  for (const RegionCrossing& c : ClassifyCrossings(facts, use)) {
     auto nested = [&](uint32_t r) {
       return r < nested_stacks.size() && nested_stacks[r];
     };
     if (nested(c.consumer) || nested(c.producer)) continue;
-    const std::string& mine = facts.RegionOf(c.consumer);
-    const std::string& theirs = facts.RegionOf(c.producer);
+    const std::string mine = RegionIn(facts, use, c.consumer);
+    const std::string theirs = RegionIn(facts, use, c.producer);
+    auto [producer_at, producer_note] = PlacementOf(facts, use, c.producer);
+    auto [consumer_at, consumer_note] = PlacementOf(facts, use, c.consumer);
     const std::string& consumer = facts.tmpl.resources[c.consumer].name;
     const std::string& source = facts.tmpl.resources[c.producer].name;
     Location at = doc.LocationOf(c.reference->range);
@@ -105,8 +123,8 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
                  facts.TypeName(c.consumer), mine)
           .Region(mine)
           .OtherRegion(theirs)
-          .Note(facts.PlacedAt(c.producer), "{}", facts.PlacementNote(c.producer))
-          .Note(facts.PlacedAt(c.consumer), "{}", facts.PlacementNote(c.consumer))
+          .Note(producer_at, "{}", producer_note)
+          .Note(consumer_at, "{}", consumer_note)
           .Emit();
     } else if (c.kind == CrossingKind::Data) {
       emitter
@@ -116,7 +134,7 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
                  c.path, consumer, mine, source, theirs, theirs)
           .Region(mine)
           .OtherRegion(theirs)
-          .Note(facts.PlacedAt(c.producer), "{}", facts.PlacementNote(c.producer))
+          .Note(producer_at, "{}", producer_note)
           .Emit();
     }
   }

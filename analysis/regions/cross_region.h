@@ -14,7 +14,9 @@
 // object is elsewhere, but the us-east-1 rule (R409) reports it.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/regions/region_facts.h"
@@ -52,9 +54,19 @@ auto ClassifyValue(const RegionFacts& consumer, const PropertySchema* schema,
                    bool identity, std::string_view producer_region,
                    const ResourceType* producer) -> CrossingKind;
 
+// The regions of one use of a template other than the one it was analysed
+// with (a child created by stacks in several regions): each resource's
+// region in that use, and the note saying how it got it.
+struct UseRegions {
+  std::function<std::string(uint32_t)> region_of;
+  std::function<std::pair<Location, std::string>(uint32_t)> placement_note;
+};
+
 // Every crossing of the template, in the order of the consumers and then
-// of their properties. The graph styles its edges with the same answer.
-auto ClassifyCrossings(const RegionFacts& facts) -> std::vector<RegionCrossing>;
+// of their properties, with the regions of `use` when given. The graph
+// styles its edges with the same answer.
+auto ClassifyCrossings(const RegionFacts& facts, const UseRegions* use = nullptr)
+    -> std::vector<RegionCrossing>;
 
 // Reports the identity (R401) and data (R402) crossings. Crossings into
 // or out of the resources marked in `nested_stacks` (their properties are
@@ -63,6 +75,7 @@ auto ClassifyCrossings(const RegionFacts& facts) -> std::vector<RegionCrossing>;
 // value really is and where it goes.
 void CheckCrossRegionReferences(const RegionFacts& facts,
                                 DiagnosticEmitter& emitter,
-                                const std::vector<bool>& nested_stacks = {});
+                                const std::vector<bool>& nested_stacks = {},
+                                const UseRegions* use = nullptr);
 
 }  // namespace isobar

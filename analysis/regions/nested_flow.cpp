@@ -83,8 +83,15 @@ class NestedFlow {
 
   void Run() {
     AddFrame(Frame{.node = 0});
+    std::vector<uint32_t> first_use(tree_.nodes().size(), kNoFrame);
     for (uint32_t f = 0; f < frames_.size(); ++f) {
       CheckConsumers(f);
+      uint32_t& first = first_use[frames_[f].node];
+      if (first == kNoFrame) {
+        first = f;
+      } else if (frames_[f].region != frames_[first].region) {
+        CheckOtherUse(f);
+      }
     }
   }
 
@@ -269,6 +276,27 @@ class NestedFlow {
       }
     }
     return kept;
+  }
+
+  // A template analysed with its first use's regions, used again from a
+  // stack in another region: the crossings inside it in this use.
+  void CheckOtherUse(uint32_t frame) {
+    const RegionFacts& facts = Facts(frame);
+    UseRegions use{
+        .region_of = [&](uint32_t r) { return RegionIn(frame, r); },
+        .placement_note =
+            [&](uint32_t r) {
+              FlowNote note = PlacementNote(frame, r);
+              return std::pair(note.at, note.text);
+            },
+    };
+    std::vector<bool> stacks(facts.tmpl.resources.size(), false);
+    for (uint32_t r = 0; r < stacks.size(); ++r) {
+      stacks[r] = use_of_[frames_[frame].node][r] != nullptr;
+    }
+    std::vector<std::unique_ptr<NestedScope>> scopes;
+    CheckCrossRegionReferences(facts, ScopedEmitter(frame, scopes), stacks,
+                               &use);
   }
 
   // Every property of every resource of this use that reads a parameter
