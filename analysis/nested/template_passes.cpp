@@ -33,7 +33,9 @@ auto RunTemplatePasses(const Template& tmpl, const TemplateContext& context,
   for (const NestedUse& use : FindNestedUses(tmpl, resolution, context).stacks) {
     nested_stacks[use.resource] = true;
   }
-  CheckCrossRegionReferences(facts, emitter, nested_stacks);
+  CheckCrossRegionReferences(facts, emitter, [&](const RegionCrossing& c) {
+    return !nested_stacks[c.consumer] && !nested_stacks[c.producer];
+  });
   CheckRegionRules(facts, emitter);
   if (visit) (*visit)(facts);
   return analysed;

@@ -93,15 +93,12 @@ auto ClassifyCrossings(const RegionFacts& facts, const UseRegions* use)
 
 void CheckCrossRegionReferences(const RegionFacts& facts,
                                 DiagnosticEmitter& emitter,
-                                const std::vector<bool>& nested_stacks,
+                                const CrossingFilter& filter,
                                 const UseRegions* use) {
   if (!use && !facts.placement.multi_region()) return;
   const Document& doc = facts.doc;
   for (const RegionCrossing& c : ClassifyCrossings(facts, use)) {
-    auto nested = [&](uint32_t r) {
-      return r < nested_stacks.size() && nested_stacks[r];
-    };
-    if (nested(c.consumer) || nested(c.producer)) continue;
+    if (filter && !filter(c)) continue;
     const std::string mine = RegionIn(facts, use, c.consumer);
     const std::string theirs = RegionIn(facts, use, c.producer);
     auto [producer_at, producer_note] = PlacementOf(facts, use, c.producer);

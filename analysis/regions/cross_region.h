@@ -68,14 +68,17 @@ struct UseRegions {
 auto ClassifyCrossings(const RegionFacts& facts, const UseRegions* use = nullptr)
     -> std::vector<RegionCrossing>;
 
-// Reports the identity (R401) and data (R402) crossings. Crossings into
-// or out of the resources marked in `nested_stacks` (their properties are
-// a nested template's parameters, their attributes its outputs) are left
-// to the nested-stack pass (nested_flow.h), which sees which resource the
+// Which crossings a caller wants reported; null: all.
+using CrossingFilter = std::function<bool(const RegionCrossing&)>;
+
+// Reports the identity (R401) and data (R402) crossings that `filter`
+// keeps. Crossings into or out of nested stacks (their properties are a
+// nested template's parameters, their attributes its outputs) are left to
+// the nested-stack pass (nested_flow.h), which sees which resource the
 // value really is and where it goes.
 void CheckCrossRegionReferences(const RegionFacts& facts,
                                 DiagnosticEmitter& emitter,
-                                const std::vector<bool>& nested_stacks = {},
+                                const CrossingFilter& filter = nullptr,
                                 const UseRegions* use = nullptr);
 
 }  // namespace isobar

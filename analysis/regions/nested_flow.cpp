@@ -89,6 +89,7 @@ class NestedFlow {
       uint32_t& first = first_use[frames_[f].node];
       if (first == kNoFrame) {
         first = f;
+        CheckUnloaded(f);
       } else if (frames_[f].region != frames_[first].region) {
         CheckOtherUse(f);
       }
@@ -139,7 +140,7 @@ class NestedFlow {
     if (r < placement.nested.size() && !placement.nested[r].region.empty()) {
       return {placement.nested[r].region, placement.nested[r].where};
     }
-    return {RegionIn(frame, r), Facts(frame).PlacedAt(r)};
+    return {RegionIn(frame, r), PlacementNote(frame, r).at};
   }
 
   // How resource `r` got its region in this use, for a note.
@@ -278,10 +279,31 @@ class NestedFlow {
     return kept;
   }
 
+  // A nested stack resource whose template is not loaded (a URL, a
+  // missing file): the template passes left its crossings to this pass,
+  // which cannot see inside, so they are reported as within one template.
+  auto Unloaded(uint32_t frame, uint32_t r) const -> bool {
+    return use_of_[frames_[frame].node][r] != nullptr &&
+           ChildFrame(frame, r) == kNoFrame;
+  }
+  auto Loaded(uint32_t frame, uint32_t r) const -> bool {
+    return use_of_[frames_[frame].node][r] != nullptr &&
+           ChildFrame(frame, r) != kNoFrame;
+  }
+
+  void CheckUnloaded(uint32_t frame) {
+    std::vector<std::unique_ptr<NestedScope>> scopes;
+    CheckCrossRegionReferences(
+        Facts(frame), ScopedEmitter(frame, scopes),
+        [&](const RegionCrossing& c) {
+          return !Loaded(frame, c.consumer) && !Loaded(frame, c.producer) &&
+                 (Unloaded(frame, c.consumer) || Unloaded(frame, c.producer));
+        });
+  }
+
   // A template analysed with its first use's regions, used again from a
   // stack in another region: the crossings inside it in this use.
   void CheckOtherUse(uint32_t frame) {
-    const RegionFacts& facts = Facts(frame);
     UseRegions use{
         .region_of = [&](uint32_t r) { return RegionIn(frame, r); },
         .placement_note =
@@ -290,13 +312,13 @@ class NestedFlow {
               return std::pair(note.at, note.text);
             },
     };
-    std::vector<bool> stacks(facts.tmpl.resources.size(), false);
-    for (uint32_t r = 0; r < stacks.size(); ++r) {
-      stacks[r] = use_of_[frames_[frame].node][r] != nullptr;
-    }
     std::vector<std::unique_ptr<NestedScope>> scopes;
-    CheckCrossRegionReferences(facts, ScopedEmitter(frame, scopes), stacks,
-                               &use);
+    CheckCrossRegionReferences(
+        Facts(frame), ScopedEmitter(frame, scopes),
+        [&](const RegionCrossing& c) {
+          return !Loaded(frame, c.consumer) && !Loaded(frame, c.producer);
+        },
+        &use);
   }
 
   // Every property of every resource of this use that reads a parameter
@@ -434,7 +456,6 @@ void CheckNestedCrossRegion(
     const StackTree& tree,
     const std::function<RegionOptions(const Template&)>& region_options,
     DiagnosticEmitter& emitter) {
-  if (tree.nodes().size() < 2) return;
   NestedFlow(tree, region_options, emitter).Run();
 }
 
