@@ -284,11 +284,11 @@ class NestedFlow {
   // which cannot see inside, so they are reported as within one template.
   auto Unloaded(uint32_t frame, uint32_t r) const -> bool {
     return use_of_[frames_[frame].node][r] != nullptr &&
-           ChildFrame(frame, r) == kNoFrame;
+           tree_.ChildOf(Node(frame), r) == nullptr;
   }
   auto Loaded(uint32_t frame, uint32_t r) const -> bool {
     return use_of_[frames_[frame].node][r] != nullptr &&
-           ChildFrame(frame, r) != kNoFrame;
+           tree_.ChildOf(Node(frame), r) != nullptr;
   }
 
   void CheckUnloaded(uint32_t frame) {
