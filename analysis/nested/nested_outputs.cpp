@@ -91,9 +91,7 @@ auto ReadNestedOutput(NestedKind kind, const Document& doc,
                       const FunctionCall& call) -> OutputRead {
   AttributeArgs split = SplitAttributeCall(doc, call);
   if (split.resource.empty()) return {};
-  OutputRead read = OutputNamed(kind, doc, split.args, split.dotted);
-  read.resource = split.resource;
-  return read;
+  return OutputNamed(kind, doc, split.args, split.dotted);
 }
 
 void CheckNestedOutputs(const StackTree& tree, const StackNode& node,

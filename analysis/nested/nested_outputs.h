@@ -16,8 +16,6 @@ namespace isobar {
 struct OutputRead {
   std::string name;
   NodeId node = kNoNode;
-  // The resource read, as written.
-  std::string resource;
 };
 
 // What `call` (get_attr / Fn::GetAtt) reads of a stack made the `kind` way.
