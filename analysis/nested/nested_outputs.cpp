@@ -80,6 +80,31 @@ auto SplitAttributeCall(const Document& doc, const FunctionCall& call)
   return out;
 }
 
+// The first `${resource.attribute}` of a Fn::Sub string read as an
+// output (at the string: variables have no node of their own).
+auto SubOutput(NestedKind kind, const Document& doc, const FunctionCall& call,
+               std::string_view resource) -> OutputRead {
+  NodeId text = call.argument;
+  if (doc.IsSequence(text) && !doc.node(text).items.empty()) {
+    text = doc.node(text).items.front();
+  }
+  if (!doc.IsScalar(text)) return {};
+  std::string_view s = doc.node(text).value;
+  for (size_t open = s.find("${"); open != std::string_view::npos;
+       open = s.find("${", open + 2)) {
+    size_t close = s.find('}', open);
+    if (close == std::string_view::npos) break;
+    std::string_view name = s.substr(open + 2, close - open - 2);
+    size_t dot = name.find('.');
+    if (dot == std::string_view::npos || name.substr(0, dot) != resource) {
+      continue;
+    }
+    OutputRead read = OutputNamed(kind, doc, {}, name.substr(dot + 1));
+    if (!read.name.empty()) return {read.name, text};
+  }
+  return {};
+}
+
 }  // namespace
 
 auto AttributeResource(const Document& doc, const FunctionCall& call)
@@ -88,9 +113,11 @@ auto AttributeResource(const Document& doc, const FunctionCall& call)
 }
 
 auto ReadNestedOutput(NestedKind kind, const Document& doc,
-                      const FunctionCall& call) -> OutputRead {
+                      const FunctionCall& call, std::string_view resource)
+    -> OutputRead {
+  if (call.id == FunctionId::FnSub) return SubOutput(kind, doc, call, resource);
   AttributeArgs split = SplitAttributeCall(doc, call);
-  if (split.resource.empty()) return {};
+  if (split.resource != resource) return {};
   return OutputNamed(kind, doc, split.args, split.dotted);
 }
 
@@ -113,7 +140,7 @@ void CheckNestedOutputs(const StackTree& tree, const StackNode& node,
     const StackNode* child = tree.ChildOf(node, symbol->index);
     const NestedUse* use = by_resource[symbol->index];
     if (child == nullptr || use == nullptr) continue;
-    OutputRead read = ReadNestedOutput(use->kind, doc, call);
+    OutputRead read = ReadNestedOutput(use->kind, doc, call, resource);
     if (read.name.empty() || read.node == kNoNode) continue;
     const Template& child_tmpl = *child->tmpl;
     std::vector<std::string_view> names;

@@ -18,9 +18,11 @@ struct OutputRead {
   NodeId node = kNoNode;
 };
 
-// What `call` (get_attr / Fn::GetAtt) reads of a stack made the `kind` way.
+// What `call` (get_attr / Fn::GetAtt, or a `${stack.Outputs.x}` of a
+// Fn::Sub) reads of stack `resource`, made the `kind` way.
 auto ReadNestedOutput(NestedKind kind, const Document& doc,
-                      const FunctionCall& call) -> OutputRead;
+                      const FunctionCall& call, std::string_view resource)
+    -> OutputRead;
 // The resource a get_attr / Fn::GetAtt call reads, as written.
 auto AttributeResource(const Document& doc, const FunctionCall& call)
     -> std::string;

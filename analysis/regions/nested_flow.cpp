@@ -215,10 +215,36 @@ class NestedFlow {
     const NestedUse* use = use_of_[frames_[frame].node][resource];
     if (child == kNoFrame || use == nullptr) return {kNoFrame, {}};
     const Resolution& resolution = Node(frame).analysed->resolution;
-    OutputRead read = ReadNestedOutput(use->kind, Node(frame).tmpl->document,
-                                       resolution.functions.call(call));
+    OutputRead read =
+        ReadNestedOutput(use->kind, Node(frame).tmpl->document,
+                         resolution.functions.call(call), Name(frame, resource));
     if (read.name.empty()) return {kNoFrame, {}};
     return {child, read.name};
+  }
+
+  // What reference `ref` of value `v` in `frame` names: the resource
+  // itself, or for an output of a stack it creates, what the output gives.
+  // Either way it crosses into `frame` at `ref`.
+  auto ResourceSources(uint32_t frame, const PropertyValue& v,
+                       const Reference& ref) -> std::vector<Source> {
+    Location at = Facts(frame).doc.LocationOf(ref.range);
+    uint32_t resource = ref.target->index;
+    FunctionId id = Facts(frame).resolution.functions.call(v.call).id;
+    if (id == FunctionId::GetAttr || id == FunctionId::FnGetAtt ||
+        id == FunctionId::FnSub) {
+      auto [child, output] = OutputReadBy(frame, v.call, resource);
+      if (child != kNoFrame) {
+        std::vector<Source> sources = OutputSources(child, output);
+        for (Source& s : sources) {
+          s.identity = s.identity && v.identity;
+          s.entry_frame = frame;
+          s.entry = at;
+        }
+        return sources;
+      }
+    }
+    return {Source{.frame = frame, .producer = resource,
+                   .identity = v.identity, .entry_frame = frame, .entry = at}};
   }
 
   // The resources a value written in `frame` carries, followed into the
@@ -232,23 +258,9 @@ class NestedFlow {
       if (v.call == kNoCall) return;
       FunctionId id = facts.resolution.functions.call(v.call).id;
       for (const Reference* ref : facts.ResourceRefsOf(v.call)) {
-        Location at = doc.LocationOf(ref->range);
-        uint32_t producer = ref->target->index;
-        if (id == FunctionId::GetAttr || id == FunctionId::FnGetAtt) {
-          auto [child, output] = OutputReadBy(frame, v.call, producer);
-          if (child != kNoFrame) {
-            for (Source s : OutputSources(child, output)) {
-              s.identity = s.identity && v.identity;
-              s.entry_frame = frame;
-              s.entry = at;
-              sources.push_back(std::move(s));
-            }
-            continue;
-          }
+        for (Source& s : ResourceSources(frame, v, *ref)) {
+          sources.push_back(std::move(s));
         }
-        sources.push_back({.frame = frame, .producer = producer,
-                           .identity = v.identity, .entry_frame = frame,
-                           .entry = at});
       }
       if (!ReadsParameters(id)) return;
       for (const Reference* ref : facts.RefsOf(v.call, SymbolKind::Parameter)) {
@@ -341,16 +353,12 @@ class NestedFlow {
             }
           }
         }
-        if (id != FunctionId::GetAttr && id != FunctionId::FnGetAtt) return;
+        // References to other resources are the template passes' own;
+        // those to a stack it creates are this pass's.
         for (const Reference* ref : facts.ResourceRefsOf(v.call)) {
-          auto [child, output] = OutputReadBy(frame, v.call, ref->target->index);
-          if (child == kNoFrame) continue;
-          Location at = doc.LocationOf(ref->range);
-          for (Source s : OutputSources(child, output)) {
-            s.identity = s.identity && v.identity;
-            s.entry_frame = frame;
-            s.entry = at;
-            Report(frame, c, v, at, s);
+          if (!Loaded(frame, ref->target->index)) continue;
+          for (const Source& s : ResourceSources(frame, v, *ref)) {
+            Report(frame, c, v, s.entry, s);
           }
         }
       });
