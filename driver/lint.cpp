@@ -9,6 +9,7 @@
 #include "analysis/nested/nested_paths.h"
 #include "analysis/nested/template_passes.h"
 #include "analysis/parameter_inputs.h"
+#include "analysis/regions/nested_flow.h"
 #include "diagnostics/emitter.h"
 #include "diagnostics/render.h"
 #include "frontend/builtin_profiles.h"
@@ -92,10 +93,11 @@ void CheckOne(const LintInput& input, const LintOptions& options,
                        .standalone_inputs = options.standalone_inputs,
                        .load = options.load,
                        .region_options = region_options};
-  // The tree is kept only for its diagnostics until the region pass and
-  // the plan query it.
-  BuildStackTree(*tmpl, *analysed, context, nested, report.buffers,
-                 report.nested_files, emitter);
+  const StackTree tree = BuildStackTree(*tmpl, *analysed, context, nested,
+                                        report.buffers, report.nested_files,
+                                        emitter);
+  // Values crossing regions through nested-stack parameters and outputs.
+  CheckNestedCrossRegion(tree, region_options, emitter);
 }
 
 }  // namespace

@@ -20,13 +20,6 @@ auto Within(std::span<const std::string_view> list, std::string_view name)
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-// The output an attribute read names, and the node naming it; empty when
-// the read is not of one output (or cannot be known).
-struct OutputRead {
-  std::string name;
-  NodeId node = kNoNode;
-};
-
 auto OutputNamed(NestedKind kind, const Document& doc,
                  std::span<const NodeId> args, std::string_view dotted)
     -> OutputRead {
@@ -60,7 +53,73 @@ auto OutputNamed(NestedKind kind, const Document& doc,
   return {};
 }
 
+// The arguments of a get_attr / Fn::GetAtt call, the resource first, and
+// for `!GetAtt stack.Outputs.x` the dotted attribute.
+struct AttributeArgs {
+  std::vector<NodeId> args;
+  std::string_view dotted;
+  std::string resource;
+};
+
+auto SplitAttributeCall(const Document& doc, const FunctionCall& call)
+    -> AttributeArgs {
+  AttributeArgs out;
+  if (doc.IsSequence(call.argument)) {
+    out.args = doc.node(call.argument).items;
+    if (out.args.empty() || !doc.IsScalar(out.args[0])) return {};
+    out.resource = doc.node(out.args[0]).value;
+  } else if (doc.IsScalar(call.argument)) {
+    // `!GetAtt stack.Outputs.x`: the resource, then the attribute.
+    std::string_view text = doc.node(call.argument).value;
+    size_t dot = text.find('.');
+    if (dot == std::string_view::npos) return {};
+    out.resource = text.substr(0, dot);
+    out.dotted = text.substr(dot + 1);
+    out.args = {call.argument};
+  }
+  return out;
+}
+
+// The first `${resource.attribute}` of a Fn::Sub string read as an
+// output (at the string: variables have no node of their own).
+auto SubOutput(NestedKind kind, const Document& doc, const FunctionCall& call,
+               std::string_view resource) -> OutputRead {
+  NodeId text = call.argument;
+  if (doc.IsSequence(text) && !doc.node(text).items.empty()) {
+    text = doc.node(text).items.front();
+  }
+  if (!doc.IsScalar(text)) return {};
+  std::string_view s = doc.node(text).value;
+  for (size_t open = s.find("${"); open != std::string_view::npos;
+       open = s.find("${", open + 2)) {
+    size_t close = s.find('}', open);
+    if (close == std::string_view::npos) break;
+    std::string_view name = s.substr(open + 2, close - open - 2);
+    size_t dot = name.find('.');
+    if (dot == std::string_view::npos || name.substr(0, dot) != resource) {
+      continue;
+    }
+    OutputRead read = OutputNamed(kind, doc, {}, name.substr(dot + 1));
+    if (!read.name.empty()) return {read.name, text};
+  }
+  return {};
+}
+
 }  // namespace
+
+auto AttributeResource(const Document& doc, const FunctionCall& call)
+    -> std::string {
+  return SplitAttributeCall(doc, call).resource;
+}
+
+auto ReadNestedOutput(NestedKind kind, const Document& doc,
+                      const FunctionCall& call, std::string_view resource)
+    -> OutputRead {
+  if (call.id == FunctionId::FnSub) return SubOutput(kind, doc, call, resource);
+  AttributeArgs split = SplitAttributeCall(doc, call);
+  if (split.resource != resource) return {};
+  return OutputNamed(kind, doc, split.args, split.dotted);
+}
 
 void CheckNestedOutputs(const StackTree& tree, const StackNode& node,
                         const NestedUses& uses, DiagnosticEmitter& emitter) {
@@ -74,30 +133,14 @@ void CheckNestedOutputs(const StackTree& tree, const StackNode& node,
         call.status != CallStatus::Live) {
       continue;
     }
-    std::vector<NodeId> args;
-    std::string_view dotted;
-    std::string resource;
-    if (doc.IsSequence(call.argument)) {
-      args = doc.node(call.argument).items;
-      if (args.empty() || !doc.IsScalar(args[0])) continue;
-      resource = doc.node(args[0]).value;
-    } else if (doc.IsScalar(call.argument)) {
-      // `!GetAtt stack.Outputs.x`: the resource, then the attribute.
-      std::string_view text = doc.node(call.argument).value;
-      size_t dot = text.find('.');
-      if (dot == std::string_view::npos) continue;
-      resource = text.substr(0, dot);
-      dotted = text.substr(dot + 1);
-      args = {call.argument};
-    } else {
-      continue;
-    }
+    std::string resource = AttributeResource(doc, call);
+    if (resource.empty()) continue;
     auto symbol = resolution.symbols.Find(SymbolKind::Resource, resource);
     if (!symbol || symbol->is_pseudo()) continue;
     const StackNode* child = tree.ChildOf(node, symbol->index);
     const NestedUse* use = by_resource[symbol->index];
     if (child == nullptr || use == nullptr) continue;
-    OutputRead read = OutputNamed(use->kind, doc, args, dotted);
+    OutputRead read = ReadNestedOutput(use->kind, doc, call, resource);
     if (read.name.empty() || read.node == kNoNode) continue;
     const Template& child_tmpl = *child->tmpl;
     std::vector<std::string_view> names;

@@ -11,6 +11,22 @@
 
 namespace isobar {
 
+// The output an attribute read names, and the node naming it; empty when
+// the read is not of one output (or cannot be known).
+struct OutputRead {
+  std::string name;
+  NodeId node = kNoNode;
+};
+
+// What `call` (get_attr / Fn::GetAtt, or a `${stack.Outputs.x}` of a
+// Fn::Sub) reads of stack `resource`, made the `kind` way.
+auto ReadNestedOutput(NestedKind kind, const Document& doc,
+                      const FunctionCall& call, std::string_view resource)
+    -> OutputRead;
+// The resource a get_attr / Fn::GetAtt call reads, as written.
+auto AttributeResource(const Document& doc, const FunctionCall& call)
+    -> std::string;
+
 void CheckNestedOutputs(const StackTree& tree, const StackNode& node,
                         const NestedUses& uses, DiagnosticEmitter& emitter);
 

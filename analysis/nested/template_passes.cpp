@@ -2,6 +2,7 @@
 
 #include "analysis/conditions/check_conditions.h"
 #include "analysis/graph/check_cycles.h"
+#include "analysis/nested/nested_uses.h"
 #include "analysis/parameter_check.h"
 #include "analysis/regions/cross_region.h"
 #include "analysis/regions/region_rules.h"
@@ -29,7 +30,15 @@ auto RunTemplatePasses(const Template& tmpl, const TemplateContext& context,
       PlaceResources(tmpl, resolution, context, regions, emitter);
   const RegionFacts facts(tmpl, resolution, context, regions,
                           analysed->placement);
-  CheckCrossRegionReferences(facts, emitter);
+  // Values into and out of nested stacks cross where the child uses or
+  // makes them: the nested-stack pass (regions/nested_flow.h) reports them.
+  std::vector<bool> nested_stacks(tmpl.resources.size(), false);
+  for (const NestedUse& use : FindNestedUses(tmpl, resolution, context).stacks) {
+    nested_stacks[use.resource] = true;
+  }
+  CheckCrossRegionReferences(facts, emitter, [&](const RegionCrossing& c) {
+    return !nested_stacks[c.consumer] && !nested_stacks[c.producer];
+  });
   CheckRegionRules(facts, emitter);
   if (visit) (*visit)(facts);
   return analysed;

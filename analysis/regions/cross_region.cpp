@@ -16,34 +16,50 @@ auto IsReachable(const RegionFacts& facts, std::string_view kind,
   return facts.profile && facts.profile->IsShared(source->service);
 }
 
-auto Classify(const RegionFacts& facts, const PropertyValue& value,
-              uint32_t producer) -> CrossingKind {
-  const PropertySchema* schema = value.identity ? value.schema : nullptr;
-  if (!schema || schema->identity_kind.empty()) return CrossingKind::Data;
-  // An object that must live in one fixed region (what CloudFront uses)
-  // may be used from anywhere, but only from there.
-  if (!schema->required_region.empty()) {
-    return facts.RegionOf(producer) == schema->required_region
-               ? CrossingKind::Data
-               : CrossingKind::Identity;
-  }
-  return IsReachable(facts, schema->identity_kind, facts.TypeOf(producer))
-             ? CrossingKind::Data
-             : CrossingKind::Identity;
+auto RegionIn(const RegionFacts& facts, const UseRegions* use, uint32_t r)
+    -> std::string {
+  return use ? use->region_of(r) : facts.RegionOf(r);
+}
+
+auto PlacementOf(const RegionFacts& facts, const UseRegions* use, uint32_t r)
+    -> std::pair<Location, std::string> {
+  if (use) return use->placement_note(r);
+  return {facts.PlacedAt(r), facts.PlacementNote(r)};
 }
 
 }  // namespace
 
-auto ClassifyCrossings(const RegionFacts& facts)
+auto ClassifyValue(const RegionFacts& consumer, const PropertySchema* schema,
+                   bool identity, std::string_view producer_region,
+                   const ResourceType* producer) -> CrossingKind {
+  if (!identity || !schema || schema->identity_kind.empty()) {
+    return CrossingKind::Data;
+  }
+  // An object that must live in one fixed region (what CloudFront uses)
+  // may be used from anywhere, but only from there.
+  if (!schema->required_region.empty()) {
+    return producer_region == schema->required_region ? CrossingKind::Data
+                                                      : CrossingKind::Identity;
+  }
+  return IsReachable(consumer, schema->identity_kind, producer)
+             ? CrossingKind::Data
+             : CrossingKind::Identity;
+}
+
+auto ClassifyCrossings(const RegionFacts& facts, const UseRegions* use)
     -> std::vector<RegionCrossing> {
   std::vector<RegionCrossing> crossings;
+  std::vector<std::string> regions;
+  for (uint32_t r = 0; r < facts.tmpl.resources.size(); ++r) {
+    regions.push_back(RegionIn(facts, use, r));
+  }
   auto crosses = [&](uint32_t consumer, uint32_t producer) {
-    const std::string& theirs = facts.RegionOf(producer);
-    return !theirs.empty() && !facts.RegionOf(consumer).empty() &&
-           theirs != facts.RegionOf(consumer);
+    const std::string& theirs = regions[producer];
+    return !theirs.empty() && !regions[consumer].empty() &&
+           theirs != regions[consumer];
   };
   for (uint32_t owner = 0; owner < facts.tmpl.resources.size(); ++owner) {
-    if (facts.RegionOf(owner).empty()) continue;
+    if (regions[owner].empty()) continue;
     WalkProperties(facts, owner, [&](const PropertyValue& value) {
       if (value.call == kNoCall) return;
       for (const Reference* ref : facts.ResourceRefsOf(value.call)) {
@@ -53,7 +69,10 @@ auto ClassifyCrossings(const RegionFacts& facts)
             value.schema ? std::string_view(value.schema->required_region)
                          : std::string_view();
         crossings.push_back({owner, producer, ref,
-                             Classify(facts, value, producer), *value.path,
+                             ClassifyValue(facts, value.schema, value.identity,
+                                           regions[producer],
+                                           facts.TypeOf(producer)),
+                             *value.path,
                              required});
       }
     });
@@ -73,12 +92,17 @@ auto ClassifyCrossings(const RegionFacts& facts)
 }
 
 void CheckCrossRegionReferences(const RegionFacts& facts,
-                                DiagnosticEmitter& emitter) {
-  if (!facts.placement.multi_region()) return;
+                                DiagnosticEmitter& emitter,
+                                const CrossingFilter& filter,
+                                const UseRegions* use) {
+  if (!use && !facts.placement.multi_region()) return;
   const Document& doc = facts.doc;
-  for (const RegionCrossing& c : ClassifyCrossings(facts)) {
-    const std::string& mine = facts.RegionOf(c.consumer);
-    const std::string& theirs = facts.RegionOf(c.producer);
+  for (const RegionCrossing& c : ClassifyCrossings(facts, use)) {
+    if (filter && !filter(c)) continue;
+    const std::string mine = RegionIn(facts, use, c.consumer);
+    const std::string theirs = RegionIn(facts, use, c.producer);
+    auto [producer_at, producer_note] = PlacementOf(facts, use, c.producer);
+    auto [consumer_at, consumer_note] = PlacementOf(facts, use, c.consumer);
     const std::string& consumer = facts.tmpl.resources[c.consumer].name;
     const std::string& source = facts.tmpl.resources[c.producer].name;
     Location at = doc.LocationOf(c.reference->range);
@@ -96,8 +120,8 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
                  facts.TypeName(c.consumer), mine)
           .Region(mine)
           .OtherRegion(theirs)
-          .Note(facts.PlacedAt(c.producer), "{}", facts.PlacementNote(c.producer))
-          .Note(facts.PlacedAt(c.consumer), "{}", facts.PlacementNote(c.consumer))
+          .Note(producer_at, "{}", producer_note)
+          .Note(consumer_at, "{}", consumer_note)
           .Emit();
     } else if (c.kind == CrossingKind::Data) {
       emitter
@@ -107,7 +131,7 @@ void CheckCrossRegionReferences(const RegionFacts& facts,
                  c.path, consumer, mine, source, theirs, theirs)
           .Region(mine)
           .OtherRegion(theirs)
-          .Note(facts.PlacedAt(c.producer), "{}", facts.PlacementNote(c.producer))
+          .Note(producer_at, "{}", producer_note)
           .Emit();
     }
   }

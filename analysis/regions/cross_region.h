@@ -14,7 +14,9 @@
 // object is elsewhere, but the us-east-1 rule (R409) reports it.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/regions/region_facts.h"
@@ -44,12 +46,39 @@ struct RegionCrossing {
   std::string_view required_region;
 };
 
-// Every crossing of the template, in the order of the consumers and then
-// of their properties. The graph styles its edges with the same answer.
-auto ClassifyCrossings(const RegionFacts& facts) -> std::vector<RegionCrossing>;
+// How a value of a resource of type `producer` in `producer_region` that
+// reaches a property (`schema`, null when unknown; `identity` false once a
+// function made a new value) crosses into another region. Shared with the
+// pass that follows values through nested stacks (nested_flow.h).
+auto ClassifyValue(const RegionFacts& consumer, const PropertySchema* schema,
+                   bool identity, std::string_view producer_region,
+                   const ResourceType* producer) -> CrossingKind;
 
-// Reports the identity (R401) and data (R402) crossings.
+// The regions of one use of a template other than the one it was analysed
+// with (a child created by stacks in several regions): each resource's
+// region in that use, and the note saying how it got it.
+struct UseRegions {
+  std::function<std::string(uint32_t)> region_of;
+  std::function<std::pair<Location, std::string>(uint32_t)> placement_note;
+};
+
+// Every crossing of the template, in the order of the consumers and then
+// of their properties, with the regions of `use` when given. The graph
+// styles its edges with the same answer.
+auto ClassifyCrossings(const RegionFacts& facts, const UseRegions* use = nullptr)
+    -> std::vector<RegionCrossing>;
+
+// Which crossings a caller wants reported; null: all.
+using CrossingFilter = std::function<bool(const RegionCrossing&)>;
+
+// Reports the identity (R401) and data (R402) crossings that `filter`
+// keeps. Crossings into or out of nested stacks (their properties are a
+// nested template's parameters, their attributes its outputs) are left to
+// the nested-stack pass (nested_flow.h), which sees which resource the
+// value really is and where it goes.
 void CheckCrossRegionReferences(const RegionFacts& facts,
-                                DiagnosticEmitter& emitter);
+                                DiagnosticEmitter& emitter,
+                                const CrossingFilter& filter = nullptr,
+                                const UseRegions* use = nullptr);
 
 }  // namespace isobar

@@ -11,16 +11,14 @@ namespace {
 
 class PropertyWalker {
  public:
-  PropertyWalker(const RegionFacts& facts, uint32_t index,
+  // `type` null: values without a schema.
+  PropertyWalker(const RegionFacts& facts, const ResourceType* type,
                  const std::function<void(const PropertyValue&)>& visit)
-      : facts_(facts),
-        doc_(facts.doc),
-        type_(facts.TypeOf(index)),
-        visit_(visit) {}
+      : facts_(facts), doc_(facts.doc), type_(type), visit_(visit) {}
 
-  void Run(NodeId properties) {
+  void Run(NodeId properties, const std::string& path = "") {
     const PropertySchema* root = type_ ? &type_->root() : nullptr;
-    Visit(properties, root, "", true);
+    Visit(properties, root, path, true);
   }
 
  private:
@@ -130,7 +128,13 @@ void WalkProperties(const RegionFacts& facts, uint32_t index,
                     const std::function<void(const PropertyValue&)>& visit) {
   NodeId properties = facts.tmpl.resources[index].properties;
   if (!facts.doc.IsMapping(properties)) return;
-  PropertyWalker(facts, index, visit).Run(properties);
+  PropertyWalker(facts, facts.TypeOf(index), visit).Run(properties);
+}
+
+void WalkValue(const RegionFacts& facts, NodeId value, const std::string& path,
+               const std::function<void(const PropertyValue&)>& visit) {
+  if (value == kNoNode) return;
+  PropertyWalker(facts, nullptr, visit).Run(value, path);
 }
 
 }  // namespace isobar

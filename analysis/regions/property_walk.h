@@ -31,4 +31,10 @@ struct PropertyValue {
 void WalkProperties(const RegionFacts& facts, uint32_t index,
                     const std::function<void(const PropertyValue&)>& visit);
 
+// The same walk over one value outside a resource's properties (a nested
+// stack's output, a parameter value a parent passes), with no schema:
+// `identity` says whether the value is still the named object.
+void WalkValue(const RegionFacts& facts, NodeId value, const std::string& path,
+               const std::function<void(const PropertyValue&)>& visit);
+
 }  // namespace isobar

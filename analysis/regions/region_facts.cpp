@@ -91,11 +91,16 @@ auto RegionFacts::PlacementNote(uint32_t index) const -> std::string {
 
 auto RegionFacts::ResourceRefsOf(uint32_t call) const
     -> std::vector<const Reference*> {
+  return RefsOf(call, SymbolKind::Resource);
+}
+
+auto RegionFacts::RefsOf(uint32_t call, SymbolKind kind) const
+    -> std::vector<const Reference*> {
   std::vector<const Reference*> result;
   for (uint32_t i : refs_by_call_[call]) {
     const Reference& ref = resolution.references.references[i];
     if (ref.state == ReferenceState::Resolved && ref.target &&
-        ref.target->kind == SymbolKind::Resource) {
+        ref.target->kind == kind && !ref.target->is_pseudo()) {
       result.push_back(&ref);
     }
   }

@@ -55,6 +55,10 @@ class RegionFacts {
   auto PlacementNote(uint32_t index) const -> std::string;
   // The resolved references to resources that call `call` makes.
   auto ResourceRefsOf(uint32_t call) const -> std::vector<const Reference*>;
+  // The resolved references to symbols of `kind` that `call` makes (the
+  // parameter a get_param or Ref reads).
+  auto RefsOf(uint32_t call, SymbolKind kind) const
+      -> std::vector<const Reference*>;
   // The resource references anywhere under `node` (calls nested in calls).
   auto ResourceRefsUnder(NodeId node) const -> std::vector<const Reference*>;
   // The value of `node` when it is a literal or a parameter with a known
