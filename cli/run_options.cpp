@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 namespace isobar {
 
 auto OptionValue(std::span<const std::string> args, size_t& i,
@@ -24,6 +26,15 @@ auto ParseRunOption(std::span<const std::string> args, size_t& i,
     -> std::optional<std::string> {
   const std::string& arg = args[i];
   std::string v;
+  if (OptionValue(args, i, "--config", v)) {
+    if (v.empty()) return "`--config` needs a configuration file";
+    run.config_path = v;
+    return "";
+  }
+  if (arg == "--no-config") {
+    run.no_config = true;
+    return "";
+  }
   if (OptionValue(args, i, "--profile", v)) {
     run.profile_path = v;
     return "";
@@ -53,16 +64,56 @@ auto ParseRunOption(std::span<const std::string> args, size_t& i,
   return "";
 }
 
+namespace {
+
+// The configuration that governs the run, if any, loaded into `loaded`.
+auto LoadConfig(const RunOptions& run, const LoadOptions& options,
+                LoadedRun& loaded, std::vector<const FileReport*>& reports)
+    -> const ProjectConfig* {
+  if (run.no_config) return nullptr;
+  std::string path = run.config_path;
+  if (path.empty()) {
+    std::optional<std::filesystem::path> found = FindProjectConfig("");
+    if (!found) return nullptr;
+    path = found->string();
+  }
+  loaded.config = LoadConfigFile(path, options);
+  reports.push_back(&loaded.config.report);
+  return loaded.config.value ? &*loaded.config.value : nullptr;
+}
+
+// The config's values first, then the command line's: later wins.
+template <typename T>
+auto Joined(const std::vector<T>& first, const std::vector<T>& second)
+    -> std::vector<T> {
+  std::vector<T> all = first;
+  all.insert(all.end(), second.begin(), second.end());
+  return all;
+}
+
+}  // namespace
+
 void LoadRunOptions(const RunOptions& run, LintOptions& options,
                     LoadedRun& loaded, std::vector<const FileReport*>& reports) {
-  if (!run.profile_path.empty()) {
-    loaded.profile = LoadProfileFile(run.profile_path, options.load);
+  const ProjectConfig* config = LoadConfig(run, options.load, loaded, reports);
+  static const ProjectConfig kNone;
+  const ProjectConfig& settings = config ? *config : kNone;
+  if (options.home_region.empty()) options.home_region = settings.home_region;
+  if (!settings.rules.empty()) options.rule_severities = &settings.rules;
+  std::string profile_path =
+      run.profile_path.empty() ? settings.profile : run.profile_path;
+  if (!profile_path.empty()) {
+    loaded.profile = LoadProfileFile(profile_path, options.load);
     reports.push_back(&loaded.profile.report);
-    if (loaded.profile.profile) options.profile = &*loaded.profile.profile;
+    if (loaded.profile.value) options.profile = &*loaded.profile.value;
   }
-  if (run.environment_files.empty() && run.parameters.empty()) return;
+  std::vector<std::string> environment_files =
+      Joined(settings.environments, run.environment_files);
+  std::vector<std::pair<std::string, std::string>> parameters =
+      Joined(settings.parameters, run.parameters);
+  if (environment_files.empty() && parameters.empty()) return;
   loaded.environment =
-      LoadEnvironment(run.environment_files, run.parameters, options.load);
+      LoadEnvironment(environment_files, parameters, options.load);
   for (const FileReport& report : loaded.environment->reports) {
     reports.push_back(&report);
   }

@@ -1,0 +1,32 @@
+// Finding and loading the project configuration, `.isobar.yaml`
+// (docs/config.md).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "driver/load_user_file.h"
+#include "frontend/project_config.h"
+
+namespace isobar {
+
+inline constexpr std::string_view kConfigFileName = ".isobar.yaml";
+
+// The `.isobar.yaml` that governs a run started in `start`: the one in
+// `start`, else in the nearest directory above it. The search stops after
+// a directory that holds `.git` (a repository's configuration never comes
+// from outside it) and at the filesystem root. The path is relative to
+// `start` ("../../.isobar.yaml"), so messages show it the way the user
+// would reach it.
+auto FindProjectConfig(const std::filesystem::path& start)
+    -> std::optional<std::filesystem::path>;
+
+using LoadedConfig = LoadedFile<ProjectConfig>;
+
+// `path` as displayed; the paths in the file are resolved against its
+// directory.
+auto LoadConfigFile(const std::string& path, const LoadOptions& options)
+    -> LoadedConfig;
+
+}  // namespace isobar
