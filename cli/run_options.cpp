@@ -82,38 +82,24 @@ auto LoadConfig(const RunOptions& run, const LoadOptions& options,
   return loaded.config.value ? &*loaded.config.value : nullptr;
 }
 
-// The config's values first, then the command line's: later wins.
-template <typename T>
-auto Joined(const std::vector<T>& first, const std::vector<T>& second)
-    -> std::vector<T> {
-  std::vector<T> all = first;
-  all.insert(all.end(), second.begin(), second.end());
-  return all;
-}
-
 }  // namespace
 
 void LoadRunOptions(const RunOptions& run, LintOptions& options,
                     LoadedRun& loaded, std::vector<const FileReport*>& reports) {
   const ProjectConfig* config = LoadConfig(run, options.load, loaded, reports);
-  static const ProjectConfig kNone;
-  const ProjectConfig& settings = config ? *config : kNone;
-  if (options.home_region.empty()) options.home_region = settings.home_region;
-  if (!settings.rules.empty()) options.rule_severities = &settings.rules;
-  std::string profile_path =
-      run.profile_path.empty() ? settings.profile : run.profile_path;
-  if (!profile_path.empty()) {
-    loaded.profile = LoadProfileFile(profile_path, options.load);
+  if (config && !config->rules.empty()) options.rule_severities = &config->rules;
+  RunSettings settings = CombineSettings(
+      config, {run.profile_path, options.home_region, run.environment_files,
+               run.parameters});
+  options.home_region = settings.home_region;
+  if (!settings.profile.empty()) {
+    loaded.profile = LoadProfileFile(settings.profile, options.load);
     reports.push_back(&loaded.profile.report);
     if (loaded.profile.value) options.profile = &*loaded.profile.value;
   }
-  std::vector<std::string> environment_files =
-      Joined(settings.environments, run.environment_files);
-  std::vector<std::pair<std::string, std::string>> parameters =
-      Joined(settings.parameters, run.parameters);
-  if (environment_files.empty() && parameters.empty()) return;
+  if (settings.environments.empty() && settings.parameters.empty()) return;
   loaded.environment =
-      LoadEnvironment(environment_files, parameters, options.load);
+      LoadEnvironment(settings.environments, settings.parameters, options.load);
   for (const FileReport& report : loaded.environment->reports) {
     reports.push_back(&report);
   }

@@ -9,6 +9,7 @@
 #include "common/text.h"
 #include "diagnostics/emitter.h"
 #include "driver/lint.h"
+#include "driver/load_config.h"
 
 namespace isobar {
 
@@ -141,7 +142,10 @@ class Walker {
         // Hidden directories (.git, .tox) are tooling, not templates.
         if (!name.starts_with('.')) Walk(entry.path(), child);
       } else if (entry.is_regular_file(type_ec) &&
-                 HasTemplateExtension(entry.path())) {
+                 HasTemplateExtension(entry.path()) &&
+                 // The project configuration is read as such, never as a
+                 // template.
+                 name != kConfigFileName) {
         out_.inputs.push_back({entry.path(), child, false, root_});
       }
     }

@@ -45,4 +45,24 @@ auto LoadConfigFile(const std::string& path, const LoadOptions& options)
   return loaded;
 }
 
+auto CombineSettings(const ProjectConfig* config, RunSettings command_line)
+    -> RunSettings {
+  if (!config) return command_line;
+  RunSettings combined;
+  combined.profile =
+      command_line.profile.empty() ? config->profile : command_line.profile;
+  combined.home_region = command_line.home_region.empty()
+                             ? config->home_region
+                             : command_line.home_region;
+  combined.environments = config->environments;
+  combined.environments.insert(combined.environments.end(),
+                               command_line.environments.begin(),
+                               command_line.environments.end());
+  combined.parameters = config->parameters;
+  combined.parameters.insert(combined.parameters.end(),
+                             command_line.parameters.begin(),
+                             command_line.parameters.end());
+  return combined;
+}
+
 }  // namespace isobar

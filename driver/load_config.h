@@ -29,4 +29,18 @@ using LoadedConfig = LoadedFile<ProjectConfig>;
 auto LoadConfigFile(const std::string& path, const LoadOptions& options)
     -> LoadedConfig;
 
+// The settings the configuration and the command line share.
+struct RunSettings {
+  std::string profile;
+  std::string home_region;
+  std::vector<std::string> environments;
+  std::vector<std::pair<std::string, std::string>> parameters;
+};
+
+// The command line wins: a profile or home region it gives replaces the
+// configuration's, and its -e files and -P values come after the
+// configuration's (later wins, as Heat merges). `config` may be null.
+auto CombineSettings(const ProjectConfig* config, RunSettings command_line)
+    -> RunSettings;
+
 }  // namespace isobar
