@@ -38,7 +38,17 @@ auto LoadConfigFile(const std::string& path, const LoadOptions& options)
   std::string directory = fs::path(path).parent_path().string();
   ReadUserFile(path, options, loaded.report,
                [&](const SourceBuffer& source, DiagnosticEmitter& emitter) {
-                 if (!CheckSourceText(source, options, emitter)) return;
+                 // An empty file is a valid configuration that sets
+                 // nothing (`touch .isobar.yaml` marks a project's root).
+                 LoadOptions text_options = options;
+                 text_options.empty_is_error = false;
+                 size_t errors = emitter.error_count();
+                 if (!CheckSourceText(source, text_options, emitter)) {
+                   if (emitter.error_count() == errors) {
+                     loaded.value = ProjectConfig{.directory = directory};
+                   }
+                   return;
+                 }
                  loaded.value = ReadProjectConfig(source, directory,
                                                   options.parse, emitter);
                });

@@ -25,6 +25,7 @@ class ConfigReader {
 
   auto Read() -> std::optional<ProjectConfig> {
     NodeId root = doc_.root();
+    config_.directory = directory_;
     // An empty file is a valid configuration that sets nothing.
     if (doc_.IsNull(root)) return std::move(config_);
     if (!doc_.IsMapping(root)) {
@@ -33,7 +34,6 @@ class ConfigReader {
               DescribeNode(doc_, root));
       return std::nullopt;
     }
-    config_.directory = directory_;
     CheckKnownKeys(doc_, root, kConfigKeys, "the project configuration",
                    DiagnosticKind::InvalidConfig, emitter_);
     if (auto v = Value(root, "profile", "a path")) config_.profile = Path(*v);

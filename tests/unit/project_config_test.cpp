@@ -87,6 +87,16 @@ TEST_CASE("the search stops after a repository root", "[config]") {
   CHECK(fs::equivalent(*found, tree.root() / "repo/.isobar.yaml"));
 }
 
+TEST_CASE("an empty configuration sets nothing and is no error", "[config]") {
+  Tree tree;
+  fs::path path = tree.Add("a/.isobar.yaml", "");
+  LoadedConfig loaded = LoadConfigFile(path.string(), LoadOptions{});
+  CHECK(loaded.report.diagnostics.empty());
+  REQUIRE(loaded.value);
+  CHECK(loaded.value->profile.empty());
+  CHECK(loaded.value->directory == path.parent_path().string());
+}
+
 struct Read {
   Read(std::string text, std::string directory)
       : source(".isobar.yaml", std::move(text)) {
