@@ -97,9 +97,14 @@ void LoadRunOptions(const RunOptions& run, LintOptions& options,
     reports.push_back(&loaded.profile.report);
     if (loaded.profile.value) options.profile = &*loaded.profile.value;
   }
-  if (settings.environments.empty() && settings.parameters.empty()) return;
-  loaded.environment =
-      LoadEnvironment(settings.environments, settings.parameters, options.load);
+  std::span<const std::pair<std::string, KnownValue>> config_parameters;
+  if (config) config_parameters = config->parameter_values;
+  if (settings.environments.empty() && config_parameters.empty() &&
+      settings.parameters.empty()) {
+    return;
+  }
+  loaded.environment = LoadEnvironment(settings.environments, config_parameters,
+                                       settings.parameters, options.load);
   for (const FileReport& report : loaded.environment->reports) {
     reports.push_back(&report);
   }

@@ -68,10 +68,7 @@ auto CombineSettings(const ProjectConfig* config, RunSettings command_line)
   combined.environments.insert(combined.environments.end(),
                                command_line.environments.begin(),
                                command_line.environments.end());
-  combined.parameters = config->parameters;
-  combined.parameters.insert(combined.parameters.end(),
-                             command_line.parameters.begin(),
-                             command_line.parameters.end());
+  combined.parameters = std::move(command_line.parameters);
   return combined;
 }
 

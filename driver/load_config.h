@@ -38,8 +38,10 @@ struct RunSettings {
 };
 
 // The command line wins: a profile or home region it gives replaces the
-// configuration's, and its -e files and -P values come after the
-// configuration's (later wins, as Heat merges). `config` may be null.
+// configuration's, and its -e files come after the configuration's (later
+// wins, as Heat merges). `parameters` stay the command line's: the
+// configuration's are laid between the -e files and them
+// (LoadEnvironment). `config` may be null.
 auto CombineSettings(const ProjectConfig* config, RunSettings command_line)
     -> RunSettings;
 

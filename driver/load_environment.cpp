@@ -40,10 +40,15 @@ void LoadOne(const std::string& path, const LoadOptions& options,
 
 auto LoadEnvironment(
     std::span<const std::string> files,
+    std::span<const std::pair<std::string, KnownValue>> settings,
     std::span<const std::pair<std::string, std::string>> parameters,
     const LoadOptions& options) -> std::unique_ptr<LoadedEnvironment> {
   auto loaded = std::make_unique<LoadedEnvironment>();
   for (const std::string& path : files) LoadOne(path, options, *loaded);
+  for (const auto& [name, value] : settings) {
+    loaded->merged.parameters[name] = value;
+    loaded->merged.values_supplied = true;
+  }
   loaded->command_line = BuildCommandLineParameters(parameters);
   MergeCommandLineParameters(loaded->merged, loaded->command_line);
   return loaded;

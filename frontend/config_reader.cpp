@@ -151,6 +151,12 @@ class ConfigReader {
         continue;
       }
       config_.parameters.emplace_back(entry.key, doc_.node(entry.value).value);
+      // Like an environment file's `parameters`: Heat sees both the same.
+      config_.parameter_values.emplace_back(
+          entry.key, KnownValue{.origin = ValueOrigin::Environment,
+                                .document = &doc_,
+                                .node = entry.value,
+                                .where = doc_.LocationOf(entry.key_range)});
     }
   }
 
@@ -207,9 +213,14 @@ class ConfigReader {
 auto ReadProjectConfig(const SourceBuffer& source, const std::string& directory,
                        const ParseOptions& options, DiagnosticEmitter& emitter)
     -> std::optional<ProjectConfig> {
-  std::optional<Document> doc = ParseYaml(source, options, emitter);
-  if (!doc) return std::nullopt;
-  return ConfigReader(*doc, directory, emitter).Read();
+  std::optional<Document> parsed = ParseYaml(source, options, emitter);
+  if (!parsed) return std::nullopt;
+  // Shared, so that the parameter values' nodes outlive the reader.
+  auto doc = std::make_shared<const Document>(std::move(*parsed));
+  std::optional<ProjectConfig> config =
+      ConfigReader(*doc, directory, emitter).Read();
+  if (config) config->document = std::move(doc);
+  return config;
 }
 
 }  // namespace isobar

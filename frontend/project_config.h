@@ -4,12 +4,15 @@
 // reader resolves them, so everything here is ready to use.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "analysis/template_context.h"
 #include "diagnostics/rule_severities.h"
+#include "frontend/document.h"
 
 namespace isobar {
 
@@ -23,6 +26,10 @@ struct ProjectConfig {
   std::string home_region;
   std::vector<std::string> environments;
   std::vector<std::pair<std::string, std::string>> parameters;
+  // The same values as the environment sees them: nodes of `document`, so
+  // a value's diagnostics point into .isobar.yaml.
+  std::vector<std::pair<std::string, KnownValue>> parameter_values;
+  std::shared_ptr<const Document> document;
   std::optional<bool> strict;
   std::string format;
   // Glob patterns (fnmatch) of files and directories a directory walk
