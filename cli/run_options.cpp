@@ -82,6 +82,17 @@ auto LoadConfig(const RunOptions& run, const LoadOptions& options,
   return loaded.config.value ? &*loaded.config.value : nullptr;
 }
 
+// A file the configuration names but that cannot be read gets a note at
+// the line that names it: the user may not know where the path came from.
+void NoteNamedBy(FileReport& report, const Location& where,
+                 std::string_view key) {
+  if (where.buffer == nullptr) return;
+  for (Diagnostic& d : report.diagnostics) {
+    if (d.kind != DiagnosticKind::FileUnreadable) continue;
+    d.notes.push_back({where, fmt::format("named by `{}` here", key)});
+  }
+}
+
 }  // namespace
 
 void LoadRunOptions(const RunOptions& run, LintOptions& options,
@@ -94,6 +105,9 @@ void LoadRunOptions(const RunOptions& run, LintOptions& options,
   options.home_region = settings.home_region;
   if (!settings.profile.empty()) {
     loaded.profile = LoadProfileFile(settings.profile, options.load);
+    if (config && run.profile_path.empty()) {
+      NoteNamedBy(loaded.profile.report, config->profile_where, "profile");
+    }
     reports.push_back(&loaded.profile.report);
     if (loaded.profile.value) options.profile = &*loaded.profile.value;
   }
@@ -105,6 +119,11 @@ void LoadRunOptions(const RunOptions& run, LintOptions& options,
   }
   loaded.environment = LoadEnvironment(settings.environments, config_parameters,
                                        settings.parameters, options.load);
+  // The configuration's files come first (CombineSettings).
+  for (size_t i = 0; config && i < config->environments_where.size(); ++i) {
+    NoteNamedBy(loaded.environment->reports[i], config->environments_where[i],
+                "environments");
+  }
   for (const FileReport& report : loaded.environment->reports) {
     reports.push_back(&report);
   }

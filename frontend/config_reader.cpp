@@ -36,12 +36,16 @@ class ConfigReader {
     }
     CheckKnownKeys(doc_, root, kConfigKeys, "the project configuration",
                    DiagnosticKind::InvalidConfig, emitter_);
-    if (auto v = Value(root, "profile", "a path")) config_.profile = Path(*v);
+    if (auto v = Value(root, "profile", "a path")) {
+      config_.profile = Path(*v);
+      config_.profile_where = doc_.LocationOf(doc_.Find(root, "profile")->value);
+    }
     if (auto v = Value(root, "home_region", "a region name")) {
       config_.home_region = *v;
     }
     for (NodeId item : List(root, "environments", "paths")) {
       config_.environments.push_back(Path(doc_.node(item).value));
+      config_.environments_where.push_back(doc_.LocationOf(item));
     }
     for (NodeId item : List(root, "ignore", "glob patterns")) {
       config_.ignore.push_back(doc_.node(item).value);

@@ -23,6 +23,10 @@ inline constexpr std::string_view kReportFormatNames[] = {
 struct ProjectConfig {
   // Each is empty (or nullopt) when the file does not set it.
   std::string profile;
+  // Where `profile` and each of `environments` is written, for a note on
+  // a file that cannot be read.
+  Location profile_where;
+  std::vector<Location> environments_where;
   std::string home_region;
   std::vector<std::string> environments;
   std::vector<std::pair<std::string, std::string>> parameters;
