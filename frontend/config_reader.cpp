@@ -101,7 +101,7 @@ class ConfigReader {
       if (doc_.IsScalar(item)) {
         items.push_back(item);
       } else {
-        Invalid(item, "each of `{}` must be one of {}, not {}", key, what,
+        Invalid(item, "`{}` must be a list of {}; this item is {}", key, what,
                 DescribeNode(doc_, item));
       }
     }
@@ -123,16 +123,11 @@ class ConfigReader {
   }
 
   void ReadStrict(NodeId node) {
-    const Node& value = doc_.node(node);
-    bool is_true = value.value == "true" || value.value == "True";
-    bool is_false = value.value == "false" || value.value == "False";
-    if (value.kind != NodeKind::Scalar || value.style != ScalarStyle::Plain ||
-        !(is_true || is_false)) {
+    config_.strict = PlainBoolean(doc_, node);
+    if (!config_.strict) {
       Invalid(node, "`strict` must be `true` or `false`, not {}",
               DescribeNode(doc_, node));
-      return;
     }
-    config_.strict = is_true;
   }
 
   // The entries of a mapping; none (reported as `what`) for anything else.

@@ -36,6 +36,16 @@ void EmitMisspelling(DiagnosticEmitter& emitter, DiagnosticKind kind,
       .Emit();
 }
 
+auto PlainBoolean(const Document& doc, NodeId node) -> std::optional<bool> {
+  const Node& value = doc.node(node);
+  if (value.kind != NodeKind::Scalar || value.style != ScalarStyle::Plain) {
+    return std::nullopt;
+  }
+  if (value.value == "true" || value.value == "True") return true;
+  if (value.value == "false" || value.value == "False") return false;
+  return std::nullopt;
+}
+
 auto DescribeNode(const Document& doc, NodeId node) -> std::string {
   const Node& n = doc.node(node);
   if (n.kind == NodeKind::Scalar) return fmt::format("`{}`", n.value);

@@ -27,6 +27,10 @@ void EmitMisspelling(DiagnosticEmitter& emitter, DiagnosticKind kind,
                      std::optional<std::string_view> suggestion,
                      std::string_view otherwise);
 
+// A plain `true` / `false` (or `True` / `False`); nullopt for anything
+// else, a quoted "true" included: settings are booleans, not text.
+auto PlainBoolean(const Document& doc, NodeId node) -> std::optional<bool>;
+
 // A node as a message shows it: a scalar's text in backticks, else its
 // kind ("a mapping").
 auto DescribeNode(const Document& doc, NodeId node) -> std::string;

@@ -174,15 +174,11 @@ class ProfileReader {
     }
     CheckKeys(node, kOptionKeys, "`options`");
     if (const MapEntry* e = doc_.Find(node, "cross_az_attach")) {
-      const Node& value = doc_.node(e->value);
-      bool is_true = value.value == "true" || value.value == "True";
-      bool is_false = value.value == "false" || value.value == "False";
-      if (value.kind != NodeKind::Scalar || value.style != ScalarStyle::Plain ||
-          !(is_true || is_false)) {
+      if (std::optional<bool> value = PlainBoolean(doc_, e->value)) {
+        profile_.cross_az_attach = *value;
+      } else {
         Invalid(e->value, "`cross_az_attach` must be `true` or `false`, not {}",
                 Describe(e->value));
-      } else {
-        profile_.cross_az_attach = is_true;
       }
     }
     if (const MapEntry* e = doc_.Find(node, "shared_services")) {
