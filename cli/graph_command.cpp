@@ -29,6 +29,9 @@ cluster of the region it creates its resources in.
   isobar graph --profile cloud.yaml main.yaml | dot -Tsvg > main.svg
 
 options:
+  --config FILE          project configuration (default: .isobar.yaml in the
+                         working directory or the nearest one above it)
+  --no-config            ignore any .isobar.yaml
   --profile FILE         cloud profile: regions, their services and zones
   --home-region NAME     region of resources that name none
   -e, --environment FILE Heat environment file (repeatable, merged in order)

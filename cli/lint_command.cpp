@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.h"
@@ -21,13 +22,23 @@ enum class ReportFormat { Text, Json, Sarif, Junit, Github };
 enum class ColorMode { Auto, Always, Never };
 
 struct LintArgs {
-  ReportFormat format = ReportFormat::Text;
+  // Unset: the project configuration's `format`, else text.
+  std::optional<ReportFormat> format;
   ColorMode color = ColorMode::Auto;
   bool strict = false;
   RunOptions run;
   LintOptions options;
   std::vector<std::string> paths;
 };
+
+auto ParseReportFormat(std::string_view name) -> std::optional<ReportFormat> {
+  if (name == "text") return ReportFormat::Text;
+  if (name == "json") return ReportFormat::Json;
+  if (name == "sarif") return ReportFormat::Sarif;
+  if (name == "junit") return ReportFormat::Junit;
+  if (name == "github") return ReportFormat::Github;
+  return std::nullopt;
+}
 
 auto ParseNumber(const std::string& text, uint64_t& value) -> bool {
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -58,17 +69,8 @@ auto ParseLintArgs(std::span<const std::string> args, LintArgs& out)
       out.paths.insert(out.paths.end(), args.begin() + i + 1, args.end());
       break;
     } else if (value("--format", v)) {
-      if (v == "text") {
-        out.format = ReportFormat::Text;
-      } else if (v == "json") {
-        out.format = ReportFormat::Json;
-      } else if (v == "sarif") {
-        out.format = ReportFormat::Sarif;
-      } else if (v == "junit") {
-        out.format = ReportFormat::Junit;
-      } else if (v == "github") {
-        out.format = ReportFormat::Github;
-      } else {
+      out.format = ParseReportFormat(v);
+      if (!out.format) {
         return fmt::format(
             "unknown report format `{}`; use text, json, sarif, junit or github", v);
       }
@@ -132,7 +134,14 @@ auto RunLint(std::span<const std::string> args) -> int {
   std::vector<const FileReport*> reports;
   LoadedRun loaded;
   LoadRunOptions(parsed.run, parsed.options, loaded, reports);
-  CollectedInputs collected = CollectInputs(parsed.paths);
+  const ProjectConfig* config =
+      loaded.config.value ? &*loaded.config.value : nullptr;
+  // The command line wins over the project configuration.
+  ReportFormat format = parsed.format.value_or(
+      config ? ParseReportFormat(config->format).value_or(ReportFormat::Text)
+             : ReportFormat::Text);
+  bool strict = parsed.strict || (config && config->strict.value_or(false));
+  CollectedInputs collected = CollectInputs(parsed.paths, config);
   std::vector<FileReport> checked = LintFiles(collected.inputs, parsed.options);
 
   // Interleave walk problems with file reports in command-line order.
@@ -161,7 +170,7 @@ auto RunLint(std::span<const std::string> args) -> int {
 
   Summary summary;
   for (const Diagnostic* d : diagnostics) summary.Add(d->severity);
-  switch (parsed.format) {
+  switch (format) {
     case ReportFormat::Text:
       RenderText(std::cout, diagnostics, {.color = UseColor(parsed.color)});
       break;
@@ -172,14 +181,14 @@ auto RunLint(std::span<const std::string> args) -> int {
       RenderSarif(std::cout, files, diagnostics, {.tool_version = ISOBAR_VERSION});
       break;
     case ReportFormat::Junit:
-      RenderJunit(std::cout, files, diagnostics, {.strict = parsed.strict});
+      RenderJunit(std::cout, files, diagnostics, {.strict = strict});
       break;
     case ReportFormat::Github:
       RenderGithub(std::cout, diagnostics);
       break;
   }
   // The formats read in a log, not by a program, get a summary on stderr.
-  if (parsed.format == ReportFormat::Text || parsed.format == ReportFormat::Github) {
+  if (format == ReportFormat::Text || format == ReportFormat::Github) {
     if (!diagnostics.empty()) {
       std::cerr << fmt::format("{} error{}, {} warning{} in {} file{}\n",
                                summary.errors, summary.errors == 1 ? "" : "s",
@@ -189,7 +198,7 @@ auto RunLint(std::span<const std::string> args) -> int {
   }
   std::cout.flush();
   if (input_failure) return kExitUsage;
-  if (summary.errors > 0 || (parsed.strict && summary.warnings > 0)) {
+  if (summary.errors > 0 || (strict && summary.warnings > 0)) {
     return kExitFindings;
   }
   return kExitOk;

@@ -31,6 +31,9 @@ lint options:
   -j N                   worker threads for many files (default: all cores)
   --strict               warnings also make the exit status 1
   --max-file-size BYTES  refuse larger files (default: 33554432)
+  --config FILE          project configuration (default: .isobar.yaml in the
+                         working directory or the nearest one above it)
+  --no-config            ignore any .isobar.yaml
   --profile FILE         cloud profile: regions, their services and zones
   --home-region NAME     region of resources that name none
   -e, --environment FILE Heat environment file (repeatable, merged in order)

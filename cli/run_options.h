@@ -1,6 +1,9 @@
 // The options every command that analyses templates takes beyond its own
-// (SPEC.md §1): `--profile FILE`, `--home-region NAME`, `-e FILE`,
-// `-P NAME=VALUE` and `--allow-outside-root`, and loading what they name.
+// (SPEC.md §1): `--config FILE` / `--no-config`, `--profile FILE`,
+// `--home-region NAME`, `-e FILE`, `-P NAME=VALUE` and
+// `--allow-outside-root`, and loading what they name. The project
+// configuration (docs/config.md) supplies defaults: an option given on the
+// command line wins, and `-e` / `-P` values come after the config's.
 #pragma once
 
 #include <memory>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "driver/lint.h"
+#include "driver/load_config.h"
 #include "driver/load_environment.h"
 #include "driver/load_profile.h"
 
@@ -23,6 +27,10 @@ auto OptionValue(std::span<const std::string> args, size_t& i,
 
 // What the shared options name, before it is loaded.
 struct RunOptions {
+  // `--config FILE`; empty: `.isobar.yaml` found upward from the working
+  // directory, unless `--no-config`.
+  std::string config_path;
+  bool no_config = false;
   std::string profile_path;
   std::vector<std::string> environment_files;
   std::vector<std::pair<std::string, std::string>> parameters;
@@ -35,16 +43,20 @@ auto ParseRunOption(std::span<const std::string> args, size_t& i,
                     RunOptions& run, LintOptions& options)
     -> std::optional<std::string>;
 
-// The profile and environment a run loaded; `options` points into it.
+// The configuration, profile and environment a run loaded; `options`
+// points into it.
 struct LoadedRun {
+  LoadedConfig config;
   LoadedProfile profile;
   std::unique_ptr<LoadedEnvironment> environment;
 };
 
-// Loads the profile, then the environment files and -P values, in that
-// order (each changes every later verdict): their reports join `reports`
-// and `options.profile` / `options.environment` point into `loaded`,
-// which must outlive them.
+// Loads the project configuration, the profile, then the environment
+// files and -P values, in that order (each changes every later verdict):
+// their reports join `reports` and `options.profile`,
+// `options.environment` and `options.rule_severities` point into
+// `loaded`, which must outlive them. `options.home_region` takes the
+// config's when the command line gave none.
 void LoadRunOptions(const RunOptions& run, LintOptions& options,
                     LoadedRun& loaded, std::vector<const FileReport*>& reports);
 

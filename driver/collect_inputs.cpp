@@ -1,4 +1,5 @@
 // Walking directories for templates, safe against symlink loops.
+#include <fnmatch.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include "common/text.h"
 #include "diagnostics/emitter.h"
 #include "driver/lint.h"
+#include "driver/load_config.h"
 
 namespace isobar {
 
@@ -52,10 +54,51 @@ auto GetDirId(const fs::path& path, DirId& id) -> bool {
   return true;
 }
 
+// The project configuration's `ignore` patterns (docs/config.md).
+class IgnoreRules {
+ public:
+  explicit IgnoreRules(const ProjectConfig* config) {
+    if (!config) return;
+    std::error_code ec;
+    base_ = config->directory.empty()
+                ? fs::current_path(ec)
+                : fs::absolute(config->directory, ec).lexically_normal();
+    // "/repo/" would make every relative path start with "..".
+    if (!base_.has_filename()) base_ = base_.parent_path();
+    for (std::string pattern : config->ignore) {
+      while (pattern.size() > 1 && pattern.ends_with('/')) pattern.pop_back();
+      if (pattern.starts_with("./")) pattern.erase(0, 2);
+      patterns_.push_back(std::move(pattern));
+    }
+  }
+
+  // A pattern without `/` matches the name anywhere, like .gitignore; one
+  // with `/` matches the path from the configuration's directory.
+  auto Ignored(const fs::path& path) const -> bool {
+    if (patterns_.empty()) return false;
+    std::string name = path.filename().string();
+    std::error_code ec;
+    std::string relative =
+        fs::absolute(path, ec).lexically_normal().lexically_relative(base_).string();
+    for (const std::string& pattern : patterns_) {
+      bool matched = pattern.find('/') == std::string::npos
+                         ? ::fnmatch(pattern.c_str(), name.c_str(), 0) == 0
+                         : ::fnmatch(pattern.c_str(), relative.c_str(),
+                                     FNM_PATHNAME) == 0;
+      if (matched) return true;
+    }
+    return false;
+  }
+
+ private:
+  fs::path base_;
+  std::vector<std::string> patterns_;
+};
+
 class Walker {
  public:
-  Walker(CollectedInputs& out, fs::path root)
-      : out_(out), root_(std::move(root)) {}
+  Walker(CollectedInputs& out, fs::path root, const IgnoreRules& ignore)
+      : out_(out), root_(std::move(root)), ignore_(ignore) {}
 
   void Walk(const fs::path& dir, const std::string& display) {
     DirId id{};
@@ -94,11 +137,15 @@ class Walker {
       std::string child = display.ends_with('/') ? display + name
                                                  : display + "/" + name;
       std::error_code type_ec;
+      if (ignore_.Ignored(entry.path())) continue;
       if (entry.is_directory(type_ec)) {
         // Hidden directories (.git, .tox) are tooling, not templates.
         if (!name.starts_with('.')) Walk(entry.path(), child);
       } else if (entry.is_regular_file(type_ec) &&
-                 HasTemplateExtension(entry.path())) {
+                 HasTemplateExtension(entry.path()) &&
+                 // The project configuration is read as such, never as a
+                 // template.
+                 name != kConfigFileName) {
         out_.inputs.push_back({entry.path(), child, false, root_});
       }
     }
@@ -109,6 +156,7 @@ class Walker {
   CollectedInputs& out_;
   // The directory named on the command line: the root of every file found.
   fs::path root_;
+  const IgnoreRules& ignore_;
   // Directories on the current walk path (not all visited ones: the same
   // directory reached twice through different links is not a loop).
   std::set<DirId> active_;
@@ -116,8 +164,10 @@ class Walker {
 
 }  // namespace
 
-auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs {
+auto CollectInputs(std::span<const std::string> paths,
+                   const ProjectConfig* config) -> CollectedInputs {
   CollectedInputs out;
+  IgnoreRules ignore(config);
   for (const std::string& arg : paths) {
     fs::path path(arg);
     std::error_code ec;
@@ -132,7 +182,7 @@ auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs {
       continue;
     }
     if (fs::is_directory(status)) {
-      Walker(out, path).Walk(path, arg);
+      Walker(out, path, ignore).Walk(path, arg);
     } else {
       out.inputs.push_back({path, arg, true});
     }

@@ -123,6 +123,9 @@ auto LintFile(const LintInput& input, const LintOptions& options,
       report.input_failure = true;
     }
   }
+  // After the input-failure scan, so that turning a rule off never turns
+  // an unreadable file into success.
+  if (options.rule_severities) options.rule_severities->Apply(report.diagnostics);
   if (!failure.empty()) {
     // Contain the failure, but never let it pass for success.
     if (report.buffers.empty()) {

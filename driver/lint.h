@@ -15,6 +15,7 @@
 #include "frontend/cloud_profile.h"
 #include "frontend/environment.h"
 #include "frontend/load.h"
+#include "frontend/project_config.h"
 
 namespace isobar {
 
@@ -28,6 +29,9 @@ struct LintOptions {
   std::string home_region;
   // The merged `-e` files and `-P` values, if any; they outlive the run.
   const Environment* environment = nullptr;
+  // The project configuration's `rules:`, if any: applied to each file's
+  // diagnostics as its check ends. It outlives the run.
+  const RuleSeverities* rule_severities = nullptr;
   // `--allow-outside-root`: nested templates and `get_file` may read files
   // outside the root template's directory.
   bool allow_outside_root = false;
@@ -77,7 +81,10 @@ struct CollectedInputs {
   // the input it precedes, so output order follows the command line.
   std::vector<std::pair<size_t, FileReport>> problems;
 };
-auto CollectInputs(std::span<const std::string> paths) -> CollectedInputs;
+// `config`'s `ignore` patterns, if given, skip files and directories in a
+// walk; a path named on the command line is always checked.
+auto CollectInputs(std::span<const std::string> paths,
+                   const ProjectConfig* config = nullptr) -> CollectedInputs;
 
 using CheckedTemplateVisitor = TemplateVisitor;
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "analysis/structure_check.h"
+#include "driver/load_user_file.h"
 
 namespace isobar {
 
@@ -11,51 +12,43 @@ namespace {
 // Reads one `-e` file into `loaded`, checks it and merges it.
 void LoadOne(const std::string& path, const LoadOptions& options,
              LoadedEnvironment& loaded) {
-  FileReport& report = loaded.reports.emplace_back();
-  report.display_name = path;
-  CollectingConsumer consumer;
-  DiagnosticEmitter emitter(consumer);
-  ReadResult read = ReadSourceFile(path, path, options, emitter);
-  const SourceBuffer& source = *read.buffer;
-  report.buffers.push_back(std::move(read.buffer));
-  if (read.ok) {
-    if (std::optional<Template> tmpl = LoadTemplate(source, options, emitter)) {
-      if (tmpl->format == TemplateFormat::Environment) {
-        CheckStructure(*tmpl, emitter);
-        auto& kept = loaded.files.emplace_back(
-            std::make_unique<Template>(std::move(*tmpl)));
-        std::string directory =
-            std::filesystem::path(path).parent_path().lexically_normal().string();
-        // Never empty: empty means "the template's own directory".
-        if (directory.empty()) directory = ".";
-        MergeEnvironmentFile(loaded.merged, *kept, directory, emitter);
-      } else {
-        emitter.Emit(DiagnosticKind::NotATemplate,
-                     tmpl->document.LocationOf(tmpl->document.root()),
-                     "`{}` is not a Heat environment: `-e` takes a file of "
-                     "`parameters`, `parameter_defaults` and "
-                     "`resource_registry`",
-                     path);
-      }
+  ReadUserFile(path, options, loaded.reports.emplace_back(),
+               [&](const SourceBuffer& source, DiagnosticEmitter& emitter) {
+    std::optional<Template> tmpl = LoadTemplate(source, options, emitter);
+    if (!tmpl) return;
+    if (tmpl->format != TemplateFormat::Environment) {
+      emitter.Emit(DiagnosticKind::NotATemplate,
+                   tmpl->document.LocationOf(tmpl->document.root()),
+                   "`{}` is not a Heat environment: `-e` takes a file of "
+                   "`parameters`, `parameter_defaults` and "
+                   "`resource_registry`",
+                   path);
+      return;
     }
-  }
-  report.diagnostics = std::move(consumer.diagnostics());
-  for (const Diagnostic& d : report.diagnostics) {
-    if (d.kind == DiagnosticKind::FileUnreadable) {
-      report.input_failure = true;
-      report.listed = false;
-    }
-  }
+    CheckStructure(*tmpl, emitter);
+    auto& kept =
+        loaded.files.emplace_back(std::make_unique<Template>(std::move(*tmpl)));
+    std::string directory =
+        std::filesystem::path(path).parent_path().lexically_normal().string();
+    // Never empty: empty means "the template's own directory".
+    if (directory.empty()) directory = ".";
+    MergeEnvironmentFile(loaded.merged, *kept, directory, emitter);
+  });
 }
 
 }  // namespace
 
 auto LoadEnvironment(
     std::span<const std::string> files,
+    std::span<const std::pair<std::string, KnownValue>> settings,
     std::span<const std::pair<std::string, std::string>> parameters,
     const LoadOptions& options) -> std::unique_ptr<LoadedEnvironment> {
   auto loaded = std::make_unique<LoadedEnvironment>();
   for (const std::string& path : files) LoadOne(path, options, *loaded);
+  for (const auto& [name, value] : settings) {
+    loaded->merged.parameters[name] = value;
+    loaded->merged.values_supplied = true;
+  }
   loaded->command_line = BuildCommandLineParameters(parameters);
   MergeCommandLineParameters(loaded->merged, loaded->command_line);
   return loaded;

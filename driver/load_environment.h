@@ -23,8 +23,12 @@ struct LoadedEnvironment {
   Environment merged;
 };
 
+// The files are merged in order, then the project configuration's
+// `parameters` (`settings`, as an environment file's), then the -P
+// `parameters`: the later value wins.
 auto LoadEnvironment(
     std::span<const std::string> files,
+    std::span<const std::pair<std::string, KnownValue>> settings,
     std::span<const std::pair<std::string, std::string>> parameters,
     const LoadOptions& options) -> std::unique_ptr<LoadedEnvironment>;
 

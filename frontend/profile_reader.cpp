@@ -3,6 +3,7 @@
 #include <array>
 
 #include "common/spelling.h"
+#include "frontend/key_checks.h"
 #include "frontend/yaml_reader.h"
 
 namespace isobar {
@@ -61,9 +62,7 @@ class ProfileReader {
   }
 
   auto Describe(NodeId node) const -> std::string {
-    const Node& n = doc_.node(node);
-    if (n.kind == NodeKind::Scalar) return fmt::format("`{}`", n.value);
-    return std::string(NodeKindDescription(n.kind));
+    return DescribeNode(doc_, node);
   }
 
   auto Scalar(NodeId node, std::string_view what)
@@ -90,25 +89,8 @@ class ProfileReader {
 
   void CheckKeys(NodeId map, std::span<const std::string_view> allowed,
                  std::string_view where) {
-    for (const MapEntry& entry : doc_.node(map).entries) {
-      if (std::find(allowed.begin(), allowed.end(), entry.key) !=
-          allowed.end()) {
-        continue;
-      }
-      auto suggestion = SuggestSpelling(entry.key, allowed);
-      auto builder = emitter_.Build(
-          DiagnosticKind::InvalidProfile, doc_.LocationOf(entry.key_range),
-          "unknown key `{}` in {}; {}", entry.key, where,
-          suggestion ? fmt::format("did you mean `{}`?", *suggestion)
-                     : fmt::format("allowed: `{}`",
-                                   fmt::join(allowed, "`, `")));
-      if (suggestion) {
-        builder.Fix(fmt::format("replace with `{}`", *suggestion),
-                    {{doc_.LocationOf(entry.key_range),
-                      std::string(*suggestion)}});
-      }
-      builder.Emit();
-    }
+    CheckKnownKeys(doc_, map, allowed, where, DiagnosticKind::InvalidProfile,
+                   emitter_);
   }
 
   void ReadProvider(const MapEntry& entry) {
@@ -192,15 +174,11 @@ class ProfileReader {
     }
     CheckKeys(node, kOptionKeys, "`options`");
     if (const MapEntry* e = doc_.Find(node, "cross_az_attach")) {
-      const Node& value = doc_.node(e->value);
-      bool is_true = value.value == "true" || value.value == "True";
-      bool is_false = value.value == "false" || value.value == "False";
-      if (value.kind != NodeKind::Scalar || value.style != ScalarStyle::Plain ||
-          !(is_true || is_false)) {
+      if (std::optional<bool> value = PlainBoolean(doc_, e->value)) {
+        profile_.cross_az_attach = *value;
+      } else {
         Invalid(e->value, "`cross_az_attach` must be `true` or `false`, not {}",
                 Describe(e->value));
-      } else {
-        profile_.cross_az_attach = is_true;
       }
     }
     if (const MapEntry* e = doc_.Find(node, "shared_services")) {

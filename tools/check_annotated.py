@@ -117,7 +117,9 @@ def templates(roots):
         for folder, dirs, files in os.walk(root):
             dirs.sort()
             for f in sorted(files):
-                if f.endswith(TEMPLATE_SUFFIXES):
+                # Hidden files (.isobar.yaml, the project configuration)
+                # are settings, not templates.
+                if f.endswith(TEMPLATE_SUFFIXES) and not f.startswith("."):
                     yield os.path.join(folder, f)
 
 

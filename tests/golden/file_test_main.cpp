@@ -91,6 +91,26 @@ auto Verify(const TestFile& test, const std::string& name,
   return problems;
 }
 
+// A test runs in a fresh directory under $TMPDIR, where an `.isobar.yaml`
+// found upward (in /tmp, say) would change its result: lint and graph run
+// with `--no-config` unless the test is about the configuration, i.e. it
+// names one with `--config`, asks for none itself, or has an
+// `.isobar.yaml` split.
+auto IgnoresProjectConfig(const TestFile& test) -> bool {
+  std::vector<std::string> args = test.Arguments();
+  if (args.empty() || (args.front() != "lint" && args.front() != "graph")) {
+    return false;
+  }
+  for (const std::string& arg : args) {
+    if (arg == "--config" || arg.starts_with("--config=") || arg == "--no-config") {
+      return false;
+    }
+  }
+  return std::none_of(test.splits.begin(), test.splits.end(), [](const SplitFile& s) {
+    return std::filesystem::path(s.name).filename() == ".isobar.yaml";
+  });
+}
+
 // Runs one `.test` file; returns true when it passes (or was updated).
 auto RunOne(const Options& options, const fs::path& path, const std::string& name)
     -> bool {
@@ -114,6 +134,7 @@ auto RunOne(const Options& options, const fs::path& path, const std::string& nam
   }
   std::vector<std::string> argv = {options.isobar};
   for (const std::string& arg : test.Arguments()) argv.push_back(arg);
+  if (IgnoresProjectConfig(test)) argv.insert(argv.begin() + 2, "--no-config");
   ProcessResult run = RunProcess(argv, dir.path(), options.timeout);
   auto report_run = [&] {
     std::cout << "  command: isobar";
