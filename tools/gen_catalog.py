@@ -247,11 +247,14 @@ def cfn_node(schema):
         node["fm"] = fmt
         if fmt.startswith("AWS::"):
             node["id"] = fmt
-    # `anyOf` of formats naming one type's objects (a security group by id
-    # or by name) still names a regional object of that type.
+    # `anyOf` of formats naming one service's objects (a security group by
+    # id or by name, a KMS key by id or alias) still names a regional
+    # object of that service.
     alternatives = [a.get("format") for a in schema.get("anyOf") or []
                     if isinstance(a, dict)]
-    kinds = {f.split(".")[0] for f in alternatives if isinstance(f, str)}
+    # One service's objects: a KMS key by id, ARN or alias.
+    kinds = {"::".join(f.split(".")[0].split("::")[:2])
+             for f in alternatives if isinstance(f, str)}
     if ("id" not in node and alternatives and len(kinds) == 1 and
             all(isinstance(f, str) and f.startswith("AWS::") for f in alternatives)):
         node["id"] = alternatives[0]
