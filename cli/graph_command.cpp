@@ -29,17 +29,8 @@ cluster of the region it creates its resources in.
   isobar graph --profile cloud.yaml main.yaml | dot -Tsvg > main.svg
 
 options:
-  --config FILE          project configuration (default: .isobar.yaml in the
-                         working directory or the nearest one above it)
-  --no-config            ignore any .isobar.yaml
-  --profile FILE         cloud profile: regions, their services and zones
-  --home-region NAME     region of resources that name none
-  -e, --environment FILE Heat environment file (repeatable, merged in order)
-  -P, --parameter NAME=VALUE
-                         parameter value (repeatable; wins over -e files)
-  --allow-outside-root   let nested templates read files outside the
-                         template's directory
-  -h, --help             this help
+)";
+constexpr const char* kGraphHelpAfter = R"(  -h, --help             this help
 
 The template's diagnostics are printed to stderr, as `isobar lint` would.
 exit status: 0 no error, 1 errors in the template (the graph is still
@@ -81,7 +72,7 @@ auto RunGraph(std::span<const std::string> args) -> int {
     return UsageError(error);
   }
   if (parsed.help) {
-    std::cout << kGraphHelp;
+    std::cout << kGraphHelp << kRunOptionsHelp << kGraphHelpAfter;
     return kExitOk;
   }
   if (std::filesystem::is_directory(parsed.template_path)) {

@@ -6,11 +6,12 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/run_options.h"
 
 namespace isobar {
 namespace {
 
-constexpr const char* kHelp = R"(isobar - compiler and static analyzer for Heat (HOT) and CloudFormation templates
+constexpr const char* kHelpBefore = R"(isobar - compiler and static analyzer for Heat (HOT) and CloudFormation templates
 
 usage:
   isobar lint [OPTIONS] PATH...     check templates (files or directories)
@@ -31,17 +32,8 @@ lint options:
   -j N                   worker threads for many files (default: all cores)
   --strict               warnings also make the exit status 1
   --max-file-size BYTES  refuse larger files (default: 33554432)
-  --config FILE          project configuration (default: .isobar.yaml in the
-                         working directory or the nearest one above it)
-  --no-config            ignore any .isobar.yaml
-  --profile FILE         cloud profile: regions, their services and zones
-  --home-region NAME     region of resources that name none
-  -e, --environment FILE Heat environment file (repeatable, merged in order)
-  -P, --parameter NAME=VALUE
-                         parameter value (repeatable; wins over -e files)
-  --allow-outside-root   let nested templates and get_file read files outside
-                         the root template's directory
-
+)";
+constexpr const char* kHelpAfter = R"(
 `isobar graph --help` describes the graph's options and output.
 
 Directories are walked recursively for *.yaml *.yml *.json *.template; files
@@ -61,13 +53,13 @@ auto main(int argc, char** argv) -> int {
   using namespace isobar;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    std::cerr << kHelp;
+    std::cerr << kHelpBefore << kRunOptionsHelp << kHelpAfter;
     return kExitUsage;
   }
   const std::string& command = args[0];
   std::span<const std::string> rest(args.data() + 1, args.size() - 1);
   if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kHelp;
+    std::cout << kHelpBefore << kRunOptionsHelp << kHelpAfter;
     return kExitOk;
   }
   if (command == "--version") {

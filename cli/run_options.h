@@ -20,6 +20,20 @@
 
 namespace isobar {
 
+// The help lines of the shared options, for every command's --help.
+inline constexpr const char* kRunOptionsHelp =
+R"(  --config FILE          project configuration (default: .isobar.yaml in the
+                         working directory or the nearest one above it)
+  --no-config            ignore any .isobar.yaml
+  --profile FILE         cloud profile: regions, their services and zones
+  --home-region NAME     region of resources that name none
+  -e, --environment FILE Heat environment file (repeatable, merged in order)
+  -P, --parameter NAME=VALUE
+                         parameter value (repeatable; wins over -e files)
+  --allow-outside-root   let nested templates and get_file read files outside
+                         the root template's directory
+)";
+
 // `--opt value` or `--opt=value` at `args[i]`: sets `value` (advancing `i`
 // past a separate value) and returns true.
 auto OptionValue(std::span<const std::string> args, size_t& i,
