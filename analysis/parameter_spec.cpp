@@ -254,8 +254,7 @@ ParamContext::ParamContext(const Template& t, DiagnosticEmitter& e)
       emitter(e),
       typing(ValueTyping::For(t.document)),
       hot(t.format == TemplateFormat::Hot),
-      heat_only(hot || (t.version_entry != nullptr &&
-                        t.version_entry->key == "HeatTemplateFormatVersion")) {}
+      heat_only(hot || t.IsHeatCfn()) {}
 
 auto ParamContext::Show(NodeId id) const -> std::string {
   return ShowNode(doc, id, typing);

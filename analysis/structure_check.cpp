@@ -129,8 +129,7 @@ class StructureChecker {
   // Heat loads YAML with a loader that knows no tags, so `!Ref` fails in
   // HOT and in Heat's own CFN dialect; only CloudFormation expands them.
   void CheckShortFormTags() {
-    bool heat_only = hot_ || (tmpl_.version_entry != nullptr &&
-                              tmpl_.version_entry->key == "HeatTemplateFormatVersion");
+    bool heat_only = hot_ || tmpl_.IsHeatCfn();
     if (!heat_only) return;
     for (ByteRange tag : doc_.short_form_tags()) {
       std::string_view text =

@@ -27,8 +27,7 @@ auto RegionOptionsFor(const Template& tmpl, const LintOptions& options)
   RegionOptions regions;
   regions.home_region = options.home_region;
   regions.profile = options.profile;
-  bool heat_cfn = tmpl.version_entry &&
-                  tmpl.version_entry->key == "HeatTemplateFormatVersion";
+  bool heat_cfn = tmpl.IsHeatCfn();
   bool aws_given = regions.profile &&
                    regions.profile->provider == CloudProvider::Aws;
   if (tmpl.format == TemplateFormat::Cfn && !heat_cfn && !aws_given) {

@@ -63,6 +63,13 @@ struct Template {
   // The facts of that version; null when missing or unknown.
   const TemplateVersionFacts* version = nullptr;
 
+  // Heat's own CloudFormation dialect (`HeatTemplateFormatVersion`): read
+  // only by Heat, so checked against Heat's tables alone.
+  auto IsHeatCfn() const -> bool {
+    return version_entry != nullptr &&
+           version_entry->key == "HeatTemplateFormatVersion";
+  }
+
   // Every top-level entry, in source order.
   std::vector<NamedNode> sections;
   NodeId description = kNoNode;

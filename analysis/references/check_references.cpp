@@ -150,8 +150,7 @@ class ReferenceReporter {
   // (AWS has none, so only Heat can deploy it).
   static auto ReadsOutputsLate(const Template& tmpl) -> bool {
     if (tmpl.format == TemplateFormat::Hot) return true;
-    if (tmpl.version_entry != nullptr &&
-        tmpl.version_entry->key == "HeatTemplateFormatVersion") {
+    if (tmpl.IsHeatCfn()) {
       return true;
     }
     const Document& doc = tmpl.document;

@@ -37,8 +37,7 @@ auto SectionName(SymbolKind kind, bool hot) -> std::string_view {
 
 SymbolTable::SymbolTable(const Template& tmpl) : tmpl_(tmpl) {
   bool hot = tmpl.format == TemplateFormat::Hot;
-  bool heat_cfn = tmpl.version_entry != nullptr &&
-                  tmpl.version_entry->key == "HeatTemplateFormatVersion";
+  bool heat_cfn = tmpl.IsHeatCfn();
   using Names = std::span<const std::string_view>;
   pseudo_ = hot        ? Names(kHotPseudo)
             : heat_cfn ? Names(kHeatCfnPseudo)

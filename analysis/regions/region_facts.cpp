@@ -6,15 +6,6 @@
 
 namespace isobar {
 
-namespace {
-
-auto IsHeatCfn(const Template& tmpl) -> bool {
-  return tmpl.version_entry &&
-         tmpl.version_entry->key == "HeatTemplateFormatVersion";
-}
-
-}  // namespace
-
 RegionFacts::RegionFacts(const Template& tmpl, const Resolution& resolution,
                          const TemplateContext& context,
                          const RegionOptions& options,
@@ -25,14 +16,14 @@ RegionFacts::RegionFacts(const Template& tmpl, const Resolution& resolution,
       context(context),
       placement(placement),
       profile(options.profile),
-      catalog(tmpl.format == TemplateFormat::Hot || IsHeatCfn(tmpl)
+      catalog(tmpl.format == TemplateFormat::Hot || tmpl.IsHeatCfn()
                   ? ResourceCatalog::Heat()
                   : ResourceCatalog::Cfn()),
       // An AWS template checked against an OpenStack profile is the
       // user's choice of cloud: AWS facts do not apply there.
-      aws(tmpl.format == TemplateFormat::Cfn && !IsHeatCfn(tmpl) &&
+      aws(tmpl.format == TemplateFormat::Cfn && !tmpl.IsHeatCfn() &&
           (!options.profile || options.profile->provider == CloudProvider::Aws)),
-      heat(tmpl.format == TemplateFormat::Hot || IsHeatCfn(tmpl)),
+      heat(tmpl.format == TemplateFormat::Hot || tmpl.IsHeatCfn()),
       refs_by_call_(resolution.functions.calls().size()) {
   // The built-in AWS profile's home region is a default, not a statement
   // about where this template runs; a user's profile or flag is.

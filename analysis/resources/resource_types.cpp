@@ -6,9 +6,7 @@ namespace isobar {
 
 auto DialectOf(const Template& tmpl) -> TypeDialect {
   if (tmpl.format == TemplateFormat::Hot) return TypeDialect::Heat;
-  bool heat_cfn = tmpl.version_entry &&
-                  tmpl.version_entry->key == "HeatTemplateFormatVersion";
-  return heat_cfn ? TypeDialect::Heat : TypeDialect::Either;
+  return tmpl.IsHeatCfn() ? TypeDialect::Heat : TypeDialect::Either;
 }
 
 auto HasTransform(const Template& tmpl) -> bool {
