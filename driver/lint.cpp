@@ -96,7 +96,7 @@ void CheckOne(const LintInput& input, const LintOptions& options,
                                         report.buffers, report.nested_files,
                                         emitter);
   // Values crossing regions through nested-stack parameters and outputs.
-  CheckNestedCrossRegion(tree, region_options, emitter);
+  CheckNestedCrossRegion(tree, emitter);
 }
 
 }  // namespace

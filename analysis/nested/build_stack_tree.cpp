@@ -65,8 +65,7 @@ class StackTreeBuilder {
 
   void Visit(uint32_t index, DiagnosticEmitter& emitter, int depth) {
     const StackNode& node = Node(index);
-    NestedUses uses =
-        FindNestedUses(*node.tmpl, node.analysed->resolution, node.context);
+    const NestedUses& uses = node.analysed->uses;
     Node(index).children.assign(node.tmpl->resources.size(), kNoStack);
     for (const FileUse& file : uses.files) CheckFile(index, file, emitter);
     for (const NestedUse& use : uses.stacks) {

@@ -18,8 +18,10 @@
 #include <string>
 #include <vector>
 
+#include "analysis/nested/nested_uses.h"
 #include "analysis/references/resolve.h"
 #include "analysis/regions/placement.h"
+#include "analysis/regions/region_facts.h"
 #include "analysis/template_context.h"
 #include "frontend/template.h"
 
@@ -27,11 +29,17 @@ namespace isobar {
 
 inline constexpr uint32_t kNoStack = ~uint32_t{0};
 
-// One template and what the passes found in it.
+// One template and what the passes found in it, computed once and read
+// by the stack tree and the cross-stack region pass.
 struct AnalysedTemplate {
   explicit AnalysedTemplate(Resolution r) : resolution(std::move(r)) {}
   Resolution resolution;
   RegionPlacement placement;
+  // The nested stacks and files the template names.
+  NestedUses uses;
+  // Points into `resolution` and `placement` (this object is never moved:
+  // it lives behind a unique_ptr) and into the context it was checked with.
+  std::unique_ptr<RegionFacts> facts;
 };
 
 struct StackNode {

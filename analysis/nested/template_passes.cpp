@@ -28,12 +28,14 @@ auto RunTemplatePasses(const Template& tmpl, const TemplateContext& context,
   CheckDependencies(tmpl, resolution, emitter);
   analysed->placement =
       PlaceResources(tmpl, resolution, context, regions, emitter);
-  const RegionFacts facts(tmpl, resolution, context, regions,
-                          analysed->placement);
+  analysed->facts = std::make_unique<RegionFacts>(
+      tmpl, resolution, context, regions, analysed->placement);
+  const RegionFacts& facts = *analysed->facts;
+  analysed->uses = FindNestedUses(tmpl, resolution, context);
   // Values into and out of nested stacks cross where the child uses or
   // makes them: the nested-stack pass (regions/nested_flow.h) reports them.
   std::vector<bool> nested_stacks(tmpl.resources.size(), false);
-  for (const NestedUse& use : FindNestedUses(tmpl, resolution, context).stacks) {
+  for (const NestedUse& use : analysed->uses.stacks) {
     nested_stacks[use.resource] = true;
   }
   CheckCrossRegionReferences(facts, emitter, [&](const RegionCrossing& c) {

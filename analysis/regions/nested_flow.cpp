@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -63,18 +64,11 @@ auto ReadsParameters(FunctionId id) -> bool {
 
 class NestedFlow {
  public:
-  NestedFlow(const StackTree& tree,
-             const std::function<RegionOptions(const Template&)>& options,
-             DiagnosticEmitter& emitter)
+  NestedFlow(const StackTree& tree, DiagnosticEmitter& emitter)
       : tree_(tree), emitter_(emitter) {
     for (const auto& node : tree.nodes()) {
-      facts_.push_back(std::make_unique<RegionFacts>(
-          *node->tmpl, node->analysed->resolution, node->context,
-          options(*node->tmpl), node->analysed->placement));
-      uses_.push_back(FindNestedUses(*node->tmpl, node->analysed->resolution,
-                                     node->context));
       std::vector<const NestedUse*> by_resource(node->tmpl->resources.size());
-      for (const NestedUse& use : uses_.back().stacks) {
+      for (const NestedUse& use : node->analysed->uses.stacks) {
         by_resource[use.resource] = &use;
       }
       use_of_.push_back(std::move(by_resource));
@@ -98,7 +92,7 @@ class NestedFlow {
 
  private:
   auto Facts(uint32_t frame) const -> const RegionFacts& {
-    return *facts_[frames_[frame].node];
+    return *Node(frame).analysed->facts;
   }
   auto Node(uint32_t frame) const -> const StackNode& {
     return tree_.node(frames_[frame].node);
@@ -337,6 +331,13 @@ class NestedFlow {
   // of the template (values of the parent) or an output of a stack it
   // creates. Stack resources pass values on: their children report.
   void CheckConsumers(uint32_t frame) {
+    // Values cross a stack boundary only from a parent or into a loaded
+    // child: a template with neither (most) has nothing to walk here.
+    const Frame& f = frames_[frame];
+    if (f.parent == kNoFrame &&
+        std::ranges::all_of(f.children, [](uint32_t c) { return c == kNoFrame; })) {
+      return;
+    }
     const RegionFacts& facts = Facts(frame);
     const Document& doc = facts.doc;
     for (uint32_t c = 0; c < facts.tmpl.resources.size(); ++c) {
@@ -446,8 +447,6 @@ class NestedFlow {
   const StackTree& tree_;
   DiagnosticEmitter& emitter_;
   // Per node of the tree.
-  std::vector<std::unique_ptr<RegionFacts>> facts_;
-  std::vector<NestedUses> uses_;
   std::vector<std::vector<const NestedUse*>> use_of_;
   std::vector<Frame> frames_;
   std::map<std::pair<uint32_t, std::string>, std::vector<Source>>
@@ -460,11 +459,8 @@ class NestedFlow {
 
 }  // namespace
 
-void CheckNestedCrossRegion(
-    const StackTree& tree,
-    const std::function<RegionOptions(const Template&)>& region_options,
-    DiagnosticEmitter& emitter) {
-  NestedFlow(tree, region_options, emitter).Run();
+void CheckNestedCrossRegion(const StackTree& tree, DiagnosticEmitter& emitter) {
+  NestedFlow(tree, emitter).Run();
 }
 
 }  // namespace isobar

@@ -14,16 +14,11 @@
 // hop through a parameter or an output, and both placements.
 #pragma once
 
-#include <functional>
-
 #include "analysis/nested/stack_tree.h"
 #include "diagnostics/emitter.h"
 
 namespace isobar {
 
-void CheckNestedCrossRegion(
-    const StackTree& tree,
-    const std::function<RegionOptions(const Template&)>& region_options,
-    DiagnosticEmitter& emitter);
+void CheckNestedCrossRegion(const StackTree& tree, DiagnosticEmitter& emitter);
 
 }  // namespace isobar
